@@ -1,0 +1,60 @@
+#include "commandline.h"
+
+#include "validatecommand.h"
+
+#include <cstdio>
+
+namespace Stepscope::Cli {
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream& err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+void printHelp(QTextStream& stream)
+{
+    stream << "Usage: stepscope [DEFINITION] [--history FILE] [--demo] [--screenshot FILE]\n"
+              "       stepscope COMMAND [OPTIONS] ...\n"
+              "\n"
+              "Workflow visualizer and execution inspector for AWS Step Functions.\n"
+              "\n"
+              "Commands:\n"
+              "  validate FILE...          check definitions; compiler-style diagnostics\n"
+              "      --json                print diagnostics as JSON\n"
+              "      --state-machine ID    template logical id (default: the first)\n"
+              "\n"
+              "Options:\n"
+              "  -h, --help                show this help\n"
+              "  -v, --version             show the version\n"
+              "\n"
+              "Exit status: 0 success, 1 a file has errors or could not be processed, 2 usage error.\n";
+    stream.flush();
+}
+
+int runCommand(const QStringList& arguments)
+{
+    if (arguments.size() < 2)
+        return -1;
+    const QString& command = arguments.at(1);
+    const QStringList rest = arguments.mid(2);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+        printHelp(out());
+        return Ok;
+    }
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        out() << "stepscope " << STEPSCOPE_VERSION << Qt::endl;
+        return Ok;
+    }
+    if (command == QLatin1String("validate"))
+        return validateCommand(rest);
+    return -1;
+}
+
+} // namespace Stepscope::Cli

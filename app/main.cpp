@@ -1,0 +1,30 @@
+#include "commandline.h"
+
+#ifdef STEPSCOPE_WITH_GUI
+#include "guimain.h"
+#endif
+
+#include <QCoreApplication>
+
+int main(int argc, char* argv[])
+{
+    // Commands run without a GUI application object: faster start-up and no display needed.
+    {
+        QStringList arguments;
+        arguments.reserve(argc);
+        for (int i = 0; i < argc; ++i)
+            arguments.append(QString::fromLocal8Bit(argv[i]));
+        QCoreApplication::setApplicationName(QStringLiteral("stepscope"));
+        QCoreApplication::setOrganizationName(QStringLiteral("Stepscope"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(STEPSCOPE_VERSION));
+        const int code = Stepscope::Cli::runCommand(arguments);
+        if (code >= 0)
+            return code;
+    }
+#ifdef STEPSCOPE_WITH_GUI
+    return Stepscope::guiMain(argc, argv);
+#else
+    Stepscope::Cli::err() << "stepscope: built without the user interface; see 'stepscope --help'\n";
+    return Stepscope::Cli::UsageError;
+#endif
+}

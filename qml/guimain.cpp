@@ -1,0 +1,67 @@
+#include "guimain.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace Stepscope {
+
+namespace {
+
+/// Copies a bundled sample out of the resources so that it opens like any other file.
+QString extractSample(const QString& name)
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation) + QStringLiteral("/stepscope-demo");
+    QDir().mkpath(dir);
+    const QString target = dir + u'/' + name;
+    QFile::remove(target);
+    QFile::copy(QStringLiteral(":/samples/") + name, target);
+    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return target;
+}
+
+} // namespace
+
+int guiMain(int argc, char* argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Stepscope"));
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Workflow visualizer and execution inspector"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("definition"), QStringLiteral("state machine definition or template"));
+    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("open the bundled failed execution"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("save the window to FILE once the content is drawn, then exit"), QStringLiteral("FILE"));
+    parser.addOptions({ demo, screenshot });
+    parser.process(app);
+
+    QString file = parser.positionalArguments().value(0);
+    if (parser.isSet(demo))
+        file = extractSample(QStringLiteral("order-processing.asl.json"));
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties({ { QStringLiteral("initialFile"), file },
+        { QStringLiteral("screenshotFile"), parser.value(screenshot) } });
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stepscope/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    return QGuiApplication::exec();
+}
+
+} // namespace Stepscope
