@@ -1,5 +1,10 @@
 target_sources(stepscope_model PRIVATE
     definition/sourcedocument.h definition/sourcedocument.cpp
+    definition/jsonreader.h definition/jsonreader.cpp
+    definition/yamlreader.h definition/yamlreader.cpp
+    definition/documentreader.h definition/documentreader.cpp
+    definition/intrinsics.h definition/intrinsics.cpp
+    definition/templatereader.h definition/templatereader.cpp
     definition/definitionloader.h definition/definitionloader.cpp
     definition/validator.h definition/validator.cpp
     definition/validatorcontext.h definition/validatorchecks.h
