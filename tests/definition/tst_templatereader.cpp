@@ -51,7 +51,7 @@ private Q_SLOTS:
         QCOMPARE(loaded.definition->file, fixture("sam-definition.yaml"));
         QCOMPARE(loaded.definition->positionOf("/States/Work"), (SourcePos { 18, 11 }));
         QCOMPARE(loaded.definition->positionOf("/States/Decide/Type"), (SourcePos { 27, 13 }));
-        QCOMPARE(loaded.definition->positionOf(""), (SourcePos { 16, 9 }));
+        QCOMPARE(loaded.definition->positionOf(""), (SourcePos { 15, 7 })); // the Definition key
     }
 
     void placeholderTypeNeverStopsLoading()
