@@ -163,6 +163,21 @@ private Q_SLOTS:
             QStringLiteral("no state machine \"Table\" in this template; it has: First, Second, Third"));
     }
 
+    void duplicateKeys()
+    {
+        const LoadedDefinition loaded = loadDefinitionFile(fixture("cfn-duplicates.yaml"));
+        QVERIFY(loaded.definition);
+        QCOMPARE(loaded.diagnostics.size(), 2);
+        // Outside the definition: CloudFormation's business, a warning without a definition pointer.
+        QCOMPARE(loaded.diagnostics[0].severity, Severity::Warning);
+        QVERIFY(loaded.diagnostics[0].pointer.isEmpty());
+        QCOMPARE(loaded.diagnostics[0].pos, (SourcePos { 4, 5 }));
+        // Inside it: an error, pointing into the definition.
+        QCOMPARE(loaded.diagnostics[1].severity, Severity::Error);
+        QCOMPARE(loaded.diagnostics[1].pointer, QStringLiteral("/States/A/End"));
+        QCOMPARE(loaded.diagnostics[1].pos, (SourcePos { 15, 13 }));
+    }
+
     void errors_data()
     {
         QTest::addColumn<QString>("file");
