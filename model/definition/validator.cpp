@@ -206,7 +206,8 @@ private:
         if (language == Language::JSONata) {
             for (auto it = json.begin(); it != json.end(); ++it) {
                 const std::string& key = it.key();
-                if (key != "Comment" && key != "Branches" && key != "ItemProcessor" && key != "Iterator")
+                if (key != "Comment" && key != "Branches" && key != "ItemProcessor" && key != "Iterator"
+                    && (it->is_structured() || it->is_string()))
                     checkJsonataValues(m_r, *it, child(pointer, key));
             }
         }
