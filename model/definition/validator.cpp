@@ -160,7 +160,12 @@ private:
     bool state(const Json& json, std::string_view name, const std::string& pointer, int depth)
     {
         if (!json.is_object()) {
-            m_r.error(pointer, QStringLiteral("state %1 must be an object, not %2").arg(inQuotes(name), jsonTypeName(json)));
+            if (name == "QueryLanguage" || name == "Comment" || name == "TimeoutSeconds" || name == "Version")
+                m_r.error(pointer, QStringLiteral("%1 is inside \"States\", where every member is a state: move it up next to "
+                                                  "\"States\"")
+                                       .arg(inQuotes(name)));
+            else
+                m_r.error(pointer, QStringLiteral("state %1 must be an object, not %2").arg(inQuotes(name), jsonTypeName(json)));
             return false;
         }
         const auto typeIt = json.find("Type");
@@ -341,7 +346,7 @@ private:
             }
         }
         for (size_t i = 0; i < n; ++i) {
-            if (!reached[i])
+            if (!reached[i] && states[i].json->is_object()) // a non-object "state" is reported already
                 m_r.error(states[i].pointer, QStringLiteral("state %1 can never run: no transition %2 leads to it")
                                                  .arg(inQuotes(states[i].name),
                                                      kind == MachineKind::Top ? QStringLiteral("from StartAt") : QStringLiteral("in its machine")));

@@ -1,6 +1,8 @@
 // The validator's checks, one small definition each: every row names the exact finding (severity, pointer, part of
 // the message) so that a broken check fails here.
 #include "definition/definition.h"
+#include "definition/jsonatacheck.h"
+#include "definition/jsonpathcheck.h"
 #include "definition/validator.h"
 #include "testsupport.h"
 #include "validatorcases.h"
@@ -61,6 +63,57 @@ private Q_SLOTS:
                                        .arg(severity, pointer, message, describe(diagnostics))));
         if (expected == Severity::Warning)
             QVERIFY2(!hasErrors(diagnostics), qPrintable(describe(diagnostics)));
+    }
+
+    // The JSONata grammar: accepts what real definitions use, rejects what the service rejects.
+    void jsonataExpressions_data()
+    {
+        QTest::addColumn<QByteArray>("expression");
+        QTest::addColumn<bool>("valid");
+        addJsonataRows();
+    }
+
+    void jsonataExpressions()
+    {
+        QFETCH(QByteArray, expression);
+        QFETCH(bool, valid);
+        const QString problem = Validation::jsonataSyntaxError(std::string_view(expression.constData(), expression.size()));
+        QVERIFY2(problem.isEmpty() == valid, qPrintable(problem.isEmpty() ? QStringLiteral("accepted") : problem));
+    }
+
+    void paths_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("reference");
+        QTest::addColumn<bool>("valid");
+        QTest::addRow("root") << QStringLiteral("$") << true << true;
+        QTest::addRow("field") << QStringLiteral("$.a.b") << true << true;
+        QTest::addRow("index and quoted") << QStringLiteral("$.a[0]['b c']") << true << true;
+        QTest::addRow("reference with filter") << QStringLiteral("$.a[?(@.x)]") << true << false;
+        QTest::addRow("reference wildcard") << QStringLiteral("$.a.*") << true << false;
+        QTest::addRow("reference variable") << QStringLiteral("$var") << true << false;
+        QTest::addRow("context") << QStringLiteral("$$.Execution.Id") << false << true;
+        QTest::addRow("variable") << QStringLiteral("$var.field[0]") << false << true;
+        QTest::addRow("descendants") << QStringLiteral("$..price") << false << true;
+        QTest::addRow("slice") << QStringLiteral("$.list[1:]") << false << true;
+        QTest::addRow("filter") << QStringLiteral("$.list[?(@.a == 'x]')].b") << false << true;
+        QTest::addRow("script") << QStringLiteral("$[(@.length-1)].bar") << false << true;
+        QTest::addRow("dot bracket") << QStringLiteral("$.[0]") << false << true;
+        QTest::addRow("no dollar") << QStringLiteral("a.b") << false << false;
+        QTest::addRow("trailing dot") << QStringLiteral("$.a.") << false << false;
+        QTest::addRow("three dots") << QStringLiteral("$...a") << false << false;
+        QTest::addRow("unclosed bracket") << QStringLiteral("$.a[0") << false << false;
+        QTest::addRow("empty brackets") << QStringLiteral("$.a[]") << false << false;
+    }
+
+    void paths()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, reference);
+        QFETCH(bool, valid);
+        const std::string text = path.toStdString();
+        const QString problem = reference ? Validation::checkReferencePath(text) : Validation::checkPath(text);
+        QVERIFY2(problem.isEmpty() == valid, qPrintable(problem.isEmpty() ? QStringLiteral("accepted") : problem));
     }
 
     // Through the loader: findings carry the line and column of the member they point at.

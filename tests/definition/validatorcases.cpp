@@ -97,6 +97,7 @@ void addFindingRows()
         QTest::addRow("state name too long") << QByteArray(R"json({"StartAt":"NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN","States":{"NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN":{"Type":"Pass","End":true}}})json") << QStringLiteral("error") << QString::fromUtf8(R"json(Step Functions allows at most 80)json") << QStringLiteral("/States/NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN");
         QTest::addRow("Credentials not an object") << QByteArray(R"json({"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Credentials":"role","End":true}}})json") << QStringLiteral("error") << QString::fromUtf8(R"json("Credentials" must be an object)json") << QStringLiteral("/States/A/Credentials");
         QTest::addRow("Map Label too long") << QByteArray(R"json({"StartAt":"M","States":{"M":{"Type":"Map","Label":"LLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLL","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"X","States":{"X":{"Type":"Pass","End":true}}},"End":true}}})json") << QStringLiteral("error") << QString::fromUtf8(R"json("Label" must be at most 40 characters long)json") << QStringLiteral("/States/M/Label");
+        QTest::addRow("QueryLanguage inside States") << QByteArray(R"json({"StartAt":"A","States":{"QueryLanguage":"JSONata","A":{"Type":"Pass","End":true}}})json") << QStringLiteral("error") << QString::fromUtf8(R"json("QueryLanguage" is inside "States")json") << QStringLiteral("/States/QueryLanguage");
         QTest::addRow("definition not an object") << QByteArray(R"json([1,2])json") << QStringLiteral("error") << QString::fromUtf8(R"json(the definition must be a JSON object)json") << QStringLiteral("");
         QTest::addRow("slash in state name pointer") << QByteArray(R"json({"StartAt":"a/b","States":{"a/b":{"Type":"Pass","Next":"x"}}})json") << QStringLiteral("error") << QString::fromUtf8(R"json(goes to "x", which is not a state)json") << QStringLiteral("/States/a~1b/Next");
 }
@@ -135,4 +136,47 @@ void addHostileRows()
 QByteArray unknownStartAt()
 {
     return R"({"StartAt":"Nope","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","End":true}}})";
+}
+
+void addJsonataRows()
+{
+    auto ok = [](const char* name, const char* expression) {
+        QTest::addRow("%s", name) << QByteArray(expression) << true;
+    };
+    auto bad = [](const char* name, const char* expression) {
+        QTest::addRow("%s", name) << QByteArray(expression) << false;
+    };
+    ok("path", "$states.input.data.items");
+    ok("arithmetic", "1+2*3 - -4 / 5 % 6");
+    ok("function call", "$sum($states.input.numbers)");
+    ok("regex argument", R"j($match($x, /^[a-z]+@[a-z.]+\.[a-z]{2,}$/i) and $y)j");
+    ok("lambda", "$map($v, function($x, $i) { $x * $i })");
+    ok("lambda with signature", "function($a, $b)<nn:n> { $a + $b }");
+    ok("block with bindings", "($a := 1; $b := $a + 1; $b)");
+    ok("object constructor", "{'a': 1, \"b\": [1, 2, 3], 'c': {'d': null}}");
+    ok("filter and group", "items[price > 10]{category: $sum(price)}");
+    ok("ternary and elvis", "$x ? 'yes' : 'no' & ($y ?: 'default') & ($z ?? 0)");
+    ok("range", "[1..10]");
+    ok("sort", "orders^(>price, <date)");
+    ok("chain", "$x ~> $uppercase() ~> $trim");
+    ok("focus and index binding", "library.loans@$l.books#$i[$l.isbn = isbn]");
+    ok("transform", "| $ | {'done': true}, ['tmp'] |");
+    ok("wildcards and parent", "**.items.*.%.name");
+    ok("in operator", "'a' in ['a', 'b'] and not($x) or true");
+    ok("comment", "/* the total */ $total");
+    ok("partial application", "$substring(?, 0, 3)");
+    ok("backtick name", "`field with spaces`.value");
+    ok("empty filter", "$states.input.list[]");
+    bad("dangling dot", "420.");
+    bad("two operators", "10 + * 2");
+    bad("jsonpath filter", "$.store.book[?(@.price < 10)].title");
+    bad("unclosed call", "$sum($states.input.items.numbers");
+    bad("unclosed string", "'abc");
+    bad("unclosed block", "($a := 1; $a");
+    bad("missing object value", "{'a': }");
+    bad("bad lambda parameter", "function(x) { x }");
+    bad("focus needs variable", "items@name");
+    bad("trailing comma in array", "[1, 2, ]");
+    bad("unclosed comment", "/* note $x");
+    bad("empty", "");
 }

@@ -6,4 +6,5 @@
 
 void addFindingRows(); ///< columns: definition, severity, message, pointer
 void addHostileRows(); ///< column: definition
+void addJsonataRows(); ///< columns: expression, valid
 [[nodiscard]] QByteArray unknownStartAt();
