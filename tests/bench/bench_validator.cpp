@@ -2,7 +2,7 @@
 // Choice rules, Retry / Catch and payload templates) against Python's bare json.load of the same file. Whole
 // processes, alternating, several rounds; then the in-process split (load, validate, build) of one open.
 //
-//   bench_validate [rounds=11] [states=1200] [definition.json]
+//   bench_validator [rounds=11] [states=1200] [definition.json]
 #include "definition/definition.h"
 #include "definition/validator.h"
 #include "definition/workflowbuilder.h"
