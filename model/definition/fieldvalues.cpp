@@ -90,20 +90,22 @@ void expectInteger(Reporter& r, const Json& value, const std::string& pointer, s
 {
     if (isDynamic(value, language))
         return;
-    const QString range = max ? QStringLiteral("an integer from %1 to %2").arg(min).arg(*max)
-        : min == 0            ? QStringLiteral("an integer of 0 or more")
-        : min == 1            ? QStringLiteral("a positive integer")
-                              : QStringLiteral("an integer of at least %1").arg(min);
+    auto range = [&] {
+        return max ? QStringLiteral("an integer from %1 to %2").arg(min).arg(*max)
+            : min == 0 ? QStringLiteral("an integer of 0 or more")
+            : min == 1 ? QStringLiteral("a positive integer")
+                       : QStringLiteral("an integer of at least %1").arg(min);
+    };
     const bool integral = value.is_number_integer() || value.is_number_unsigned()
         || (value.is_number_float() && std::isfinite(value.get<double>())
             && std::floor(value.get<double>()) == value.get<double>());
     if (!integral) {
-        r.error(pointer, QStringLiteral("%1 must be %2, not %3").arg(field(name), range, typeNoun(value)));
+        r.error(pointer, QStringLiteral("%1 must be %2, not %3").arg(field(name), range(), typeNoun(value)));
         return;
     }
     const double number = value.get<double>();
     if (number < static_cast<double>(min) || (max && number > static_cast<double>(*max)))
-        r.error(pointer, QStringLiteral("%1 must be %2, not %3").arg(field(name), range, toQString(value.dump())));
+        r.error(pointer, QStringLiteral("%1 must be %2, not %3").arg(field(name), range(), toQString(value.dump())));
 }
 
 void expectNumber(Reporter& r, const Json& value, const std::string& pointer, std::string_view name, double min,
@@ -111,15 +113,17 @@ void expectNumber(Reporter& r, const Json& value, const std::string& pointer, st
 {
     if (isDynamic(value, language))
         return;
-    const QString range = max ? QStringLiteral("a number from %1 to %2").arg(min).arg(*max)
-                              : QStringLiteral("a number of at least %1").arg(min);
+    auto range = [&] {
+        return max ? QStringLiteral("a number from %1 to %2").arg(min).arg(*max)
+                   : QStringLiteral("a number of at least %1").arg(min);
+    };
     if (!value.is_number()) {
-        r.error(pointer, QStringLiteral("%1 must be %2, not %3").arg(field(name), range, typeNoun(value)));
+        r.error(pointer, QStringLiteral("%1 must be %2, not %3").arg(field(name), range(), typeNoun(value)));
         return;
     }
     const double number = value.get<double>();
     if (number < min || (max && number > *max))
-        r.error(pointer, QStringLiteral("%1 must be %2, not %3").arg(field(name), range, toQString(value.dump())));
+        r.error(pointer, QStringLiteral("%1 must be %2, not %3").arg(field(name), range(), toQString(value.dump())));
 }
 
 void expectEnum(Reporter& r, const Json& value, const std::string& pointer, std::string_view name,
@@ -127,12 +131,13 @@ void expectEnum(Reporter& r, const Json& value, const std::string& pointer, std:
 {
     if (isDynamic(value, language))
         return;
-    QStringList names;
     for (const std::string_view a : allowed) {
         if (value.is_string() && value.get_ref<const std::string&>() == a)
             return;
-        names.append(inQuotes(a));
     }
+    QStringList names;
+    for (const std::string_view a : allowed)
+        names.append(inQuotes(a));
     const QString actual = value.is_string() ? inQuotes(value.get_ref<const std::string&>()) : typeNoun(value);
     r.error(pointer, QStringLiteral("%1 must be one of %2, not %3").arg(field(name), names.join(QStringLiteral(", ")), actual));
 }
@@ -193,8 +198,11 @@ void checkPayloadTemplate(Reporter& r, const Json& value, const std::string& poi
         return;
     for (auto it = value.begin(); it != value.end(); ++it) {
         const std::string& key = it.key();
+        const bool dynamic = key.size() > 2 && key.ends_with(".$");
+        if (!dynamic && !it->is_structured())
+            continue; // a literal: nothing to check, and no pointer to build
         const std::string memberPointer = child(pointer, key);
-        if (key.size() > 2 && key.ends_with(".$")) {
+        if (dynamic) {
             const std::string plain = key.substr(0, key.size() - 2);
             if (value.contains(plain))
                 r.error(memberPointer,
@@ -215,6 +223,21 @@ void checkPayloadTemplate(Reporter& r, const Json& value, const std::string& poi
     }
 }
 
+namespace {
+
+/// Whether checkJsonataValues has anything to look at in `value` (saves building pointers for plain literals).
+bool mayHoldJsonata(const Json& value)
+{
+    if (value.is_structured())
+        return true;
+    if (!value.is_string())
+        return false;
+    const std::string& s = value.get_ref<const std::string&>();
+    return s.starts_with("{%") || s.ends_with("%}");
+}
+
+} // namespace
+
 void checkJsonataValues(Reporter& r, const Json& value, const std::string& pointer, int depth)
 {
     if (depth > MaxTemplateDepth)
@@ -223,11 +246,13 @@ void checkJsonataValues(Reporter& r, const Json& value, const std::string& point
         if (const auto finding = checkJsonataString(value.get_ref<const std::string&>()))
             r.add(finding->severity, pointer, finding->message);
     } else if (value.is_array()) {
-        for (size_t i = 0; i < value.size(); ++i)
-            checkJsonataValues(r, value[i], child(pointer, i), depth + 1);
+        for (size_t i = 0; i < value.size(); ++i) {
+            if (mayHoldJsonata(value[i]))
+                checkJsonataValues(r, value[i], child(pointer, i), depth + 1);
+        }
     } else if (value.is_object()) {
         for (auto it = value.begin(); it != value.end(); ++it) {
-            if (it.key() != "Comment")
+            if (it.key() != "Comment" && mayHoldJsonata(*it))
                 checkJsonataValues(r, *it, child(pointer, it.key()), depth + 1);
         }
     }
@@ -252,6 +277,11 @@ void expectExclusive(Reporter& r, const Json& object, const std::string& pointer
     std::initializer_list<std::string_view> fields, bool required)
 {
     if (!object.is_object())
+        return;
+    int count = 0;
+    for (const std::string_view f : fields)
+        count += object.contains(f) ? 1 : 0;
+    if (count == 1 || (count == 0 && !required))
         return;
     QStringList present;
     QStringList names;

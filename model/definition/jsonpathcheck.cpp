@@ -66,6 +66,8 @@ QString checkSegments(std::string_view path, size_t i, bool reference)
                     continue;
             } else {
                 ++i;
+                if (!reference && i < path.size() && path[i] == '[')
+                    continue; // "$.[0]" and "$.[?(...)]": accepted by the service's JSONPath reader
             }
             const size_t start = i;
             while (i < path.size() && path[i] != '.' && path[i] != '[')

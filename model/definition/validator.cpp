@@ -118,7 +118,10 @@ private:
         for (size_t i = 0; i < states.size(); ++i) {
             const StateRef& ref = states[i];
             terminal[i] = state(*ref.json, ref.name, ref.pointer, depth);
-            collectTransitions(*ref.json, ref.pointer, index, kind, edges[i]);
+            // A state with a broken transition is already reported: count it as finishing, so that the end check
+            // does not repeat the same problem.
+            if (!collectTransitions(*ref.json, ref.pointer, index, kind, edges[i]))
+                terminal[i] = 1;
         }
         if (states.empty())
             return;
@@ -157,7 +160,12 @@ private:
     bool state(const Json& json, std::string_view name, const std::string& pointer, int depth)
     {
         if (!json.is_object()) {
-            m_r.error(pointer, QStringLiteral("state %1 must be an object, not %2").arg(inQuotes(name), jsonTypeName(json)));
+            if (name == "QueryLanguage" || name == "Comment" || name == "TimeoutSeconds" || name == "Version")
+                m_r.error(pointer, QStringLiteral("%1 is inside \"States\", where every member is a state: move it up next to "
+                                                  "\"States\"")
+                                       .arg(inQuotes(name)));
+            else
+                m_r.error(pointer, QStringLiteral("state %1 must be an object, not %2").arg(inQuotes(name), jsonTypeName(json)));
             return false;
         }
         const auto typeIt = json.find("Type");
@@ -203,7 +211,8 @@ private:
         if (language == Language::JSONata) {
             for (auto it = json.begin(); it != json.end(); ++it) {
                 const std::string& key = it.key();
-                if (key != "Comment" && key != "Branches" && key != "ItemProcessor" && key != "Iterator")
+                if (key != "Comment" && key != "Branches" && key != "ItemProcessor" && key != "Iterator"
+                    && (it->is_structured() || it->is_string()))
                     checkJsonataValues(m_r, *it, child(pointer, key));
             }
         }
@@ -226,7 +235,10 @@ private:
                     machine(*it, processorPointer, MachineKind::Processor, depth + 1);
             }
         }
-        return *kind == SucceedState || *kind == FailState || ends;
+        // A state with neither Next nor End is reported above; counting it as an end keeps the end check quiet.
+        const bool deadEnd = (*kind & (TaskState | PassState | WaitState | ParallelState | MapState)) && !ends
+            && !json.contains("Next");
+        return *kind == SucceedState || *kind == FailState || ends || deadEnd;
     }
 
     void branches(const Json& json, const std::string& pointer, int depth)
@@ -267,34 +279,38 @@ private:
                                                  : QStringLiteral("the state needs \"Next\" (the state that follows) or \"End\": true"));
     }
 
-    void resolve(const Json& target, const std::string& pointer, const std::unordered_map<std::string_view, size_t>& index,
+    bool resolve(const Json& target, const std::string& pointer, const std::unordered_map<std::string_view, size_t>& index,
         MachineKind kind, std::vector<size_t>& edges)
     {
         if (!target.is_string())
-            return; // reported by the field checks
+            return false; // reported by the field checks
         const std::string& name = target.get_ref<const std::string&>();
-        if (const auto it = index.find(name); it != index.end())
+        if (const auto it = index.find(name); it != index.end()) {
             edges.push_back(it->second);
-        else
-            m_r.error(pointer, QStringLiteral("goes to %1, which is not a state %2").arg(inQuotes(name), where(kind)));
+            return true;
+        }
+        m_r.error(pointer, QStringLiteral("goes to %1, which is not a state %2").arg(inQuotes(name), where(kind)));
+        return false;
     }
 
-    void collectTransitions(const Json& json, const std::string& pointer,
+    /// Adds the state's transitions to `edges`; false when one of them goes nowhere.
+    bool collectTransitions(const Json& json, const std::string& pointer,
         const std::unordered_map<std::string_view, size_t>& index, MachineKind kind, std::vector<size_t>& edges)
     {
         if (!json.is_object())
-            return;
+            return true;
+        bool ok = true;
         if (const auto it = json.find("Next"); it != json.end())
-            resolve(*it, child(pointer, "Next"), index, kind, edges);
+            ok = resolve(*it, child(pointer, "Next"), index, kind, edges) && ok;
         if (const auto it = json.find("Default"); it != json.end())
-            resolve(*it, child(pointer, "Default"), index, kind, edges);
+            ok = resolve(*it, child(pointer, "Default"), index, kind, edges) && ok;
         if (const auto choices = json.find("Choices"); choices != json.end() && choices->is_array()) {
             for (size_t c = 0; c < choices->size(); ++c) {
                 const Json& rule = (*choices)[c];
                 if (!rule.is_object())
                     continue;
                 if (const auto next = rule.find("Next"); next != rule.end())
-                    resolve(*next, child(child(child(pointer, "Choices"), c), "Next"), index, kind, edges);
+                    ok = resolve(*next, child(child(child(pointer, "Choices"), c), "Next"), index, kind, edges) && ok;
             }
         }
         if (const auto catchers = json.find("Catch"); catchers != json.end() && catchers->is_array()) {
@@ -303,9 +319,10 @@ private:
                 if (!rule.is_object())
                     continue;
                 if (const auto next = rule.find("Next"); next != rule.end())
-                    resolve(*next, child(child(child(pointer, "Catch"), c), "Next"), index, kind, edges);
+                    ok = resolve(*next, child(child(child(pointer, "Catch"), c), "Next"), index, kind, edges) && ok;
             }
         }
+        return ok;
     }
 
     /// Unreachable states, and whether any end can be reached. Linear in states + transitions.
@@ -329,7 +346,7 @@ private:
             }
         }
         for (size_t i = 0; i < n; ++i) {
-            if (!reached[i])
+            if (!reached[i] && states[i].json->is_object()) // a non-object "state" is reported already
                 m_r.error(states[i].pointer, QStringLiteral("state %1 can never run: no transition %2 leads to it")
                                                  .arg(inQuotes(states[i].name),
                                                      kind == MachineKind::Top ? QStringLiteral("from StartAt") : QStringLiteral("in its machine")));

@@ -38,7 +38,10 @@ private:
     result.reserve(pointer.size() + key.size() + 1);
     result += pointer;
     result += '/';
-    result += escapePointerToken(std::string(key));
+    if (key.find_first_of("~/") == std::string_view::npos)
+        result += key;
+    else
+        result += escapePointerToken(std::string(key));
     return result;
 }
 
