@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "inspectcommand.h"
 #include "validatecommand.h"
 
 #include <cstdio>
@@ -29,6 +30,12 @@ void printHelp(QTextStream& stream)
               "  validate FILE...          check definitions; compiler-style diagnostics\n"
               "      --json                print diagnostics as JSON\n"
               "      --state-machine ID    template logical id (default: the first)\n"
+              "  inspect HISTORY           read an execution history (get-execution-history, describe-execution,\n"
+              "                            CloudWatch logs): status, failing path, error, cause, input, states\n"
+              "      --definition FILE     match the runs to this definition's states\n"
+              "      --json                print the report as JSON\n"
+              "      --execution ARN       log exports with several executions: which one (default: the first)\n"
+              "      --describe FILE       describe-execution output adding the ARN, name and dates\n"
               "\n"
               "Options:\n"
               "  -h, --help                show this help\n"
@@ -54,6 +61,8 @@ int runCommand(const QStringList& arguments)
     }
     if (command == QLatin1String("validate"))
         return validateCommand(rest);
+    if (command == QLatin1String("inspect"))
+        return inspectCommand(rest);
     return -1;
 }
 
