@@ -273,7 +273,10 @@ void printText(const Report& report, const QString& file)
                 if (!a.error.isEmpty())
                     o << ": " << a.error;
                 if (!a.resource.isEmpty())
-                    o << "  (" << a.resource << ')';
+                    o << "  (" << (a.resourceType.isEmpty() || a.resource.startsWith(QLatin1String("arn:"))
+                                          ? a.resource
+                                          : a.resourceType + u':' + a.resource)
+                      << ')';
                 o << '\n';
             }
         }

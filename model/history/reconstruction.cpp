@@ -254,6 +254,8 @@ private:
             m_execution.executionEvents.append(i);
             if (event.type == Type::ExecutionFailed || event.type == Type::ExecutionTimedOut)
                 m_failedFrom = ctx.run;
+            if (event.type == Type::ExecutionRedriven)
+                m_lastRedrive = i;
             return;
         }
         if (isEntered(event.type)) {
@@ -549,6 +551,9 @@ private:
             } else {
                 run.status = RunStatus::Running;
             }
+            // A failure that a redrive ran again is no longer the execution's failure.
+            if (isFailureStatus(run.status) && !run.events.isEmpty() && run.events.last() < m_lastRedrive)
+                run.status = RunStatus::Retried;
             if (!run.exited.isValid() && run.status != RunStatus::Running) {
                 const int last = node->run.events.isEmpty() ? -1 : node->run.events.last();
                 if (last >= 0)
@@ -557,10 +562,14 @@ private:
         } else if (run.kind == RunKind::Iteration) {
             if (!node->exited)
                 run.status = laneStatus(node);
+            if (isFailureStatus(run.status) && !run.events.isEmpty() && run.events.last() < m_lastRedrive)
+                run.status = RunStatus::Retried;
         } else {
             run.status = laneStatus(node);
         }
     }
+
+    static bool isFailureStatus(RunStatus s) { return s == RunStatus::Failed || s == RunStatus::TimedOut; }
 
     static bool lastAttemptFailedOrNoAttempts(const StateRun&) { return true; }
 
@@ -705,6 +714,7 @@ private:
     QHash<QPair<Node*, int>, Node*> m_iterations;
     std::vector<Node*> m_openRuns;
     Node* m_failedFrom = nullptr;
+    int m_lastRedrive = -1;
     int m_dangling = 0;
     int m_unlinked = 0;
     int m_missingEntered = 0;
