@@ -532,16 +532,19 @@ void readBuffer(const std::shared_ptr<simdjson::padded_string>& buffer, const QS
         }
     }
     (void)lastEnd;
-    if (const size_t truncated = stream.truncated_bytes(); truncated > 0 && truncated < size) {
+    if (const size_t truncated = stream.truncated_bytes(); truncated > 0 && truncated <= size) {
         size_t at = size - truncated;
         while (at < size && (begin[at] == ' ' || begin[at] == '\n' || begin[at] == '\r' || begin[at] == '\t'))
             ++at;
-        if (at < size)
+        if (at < size) {
+            const SourcePos started = positionOf(begin, at);
             raw.diagnostics.append({ Severity::Error,
-                QStringLiteral("the file ends in the middle of a JSON value (cut short?): the last %1 bytes were not "
-                               "read")
-                    .arg(size - at),
-                {}, positionOf(begin, at), file });
+                QStringLiteral("the file ends in the middle of a JSON value that starts at line %1, column %2 (cut "
+                               "short?)")
+                    .arg(started.line)
+                    .arg(started.column),
+                {}, positionOf(begin, size), file });
+        }
     }
 }
 
