@@ -182,7 +182,7 @@ private:
                 finishEvent(fields);
                 m_raw.events.push_back(std::move(fields.event));
             } else if (fields.hasMessage) {
-                readLogMessage(fields.message, offset);
+                readLogMessage(fields.message, offset, fields.event.timestamp);
             } else {
                 warn(QStringLiteral("an event without a type was skipped"), offset);
             }
@@ -190,7 +190,7 @@ private:
     }
 
     // filter-log-events / get-log-events: each message holds one log event as JSON text.
-    void readLogMessage(const std::string& message, size_t offset)
+    void readLogMessage(const std::string& message, size_t offset, const QDateTime& logTime)
     {
         auto buffer = std::make_shared<simdjson::padded_string>(message);
         try {
@@ -216,6 +216,9 @@ private:
             }
             inner.finishEvent(fields);
             fields.event.sourceOffset = qint64(offset);
+            // LocalStack's placeholders (or no time at all): CloudWatch's own ingestion timestamp stands in.
+            if (!fields.event.timestamp.isValid() && logTime.isValid())
+                fields.event.timestamp = logTime;
             ++m_raw.logExportEvents;
             m_raw.events.push_back(std::move(fields.event));
         } catch (const simdjson::simdjson_error& error) {
