@@ -1,6 +1,6 @@
 // Layout + SVG export against Graphviz's own `dot -Tsvg`, whole processes.
 //
-//   ./build/tests/bench/bench_layout [--rounds N] [--corpus DIR]
+//   ./build/tests/bench/bench_layout [--rounds N] [--corpus DIR] [--keep DIR]
 //
 // For generated workflows of 50, 200 and 1,000 states (Parallel / Map clusters, Choice fan-outs, Catch edges to
 // shared handlers, retries, loops), written as ASL JSON: `stepscope export X.json -o X.dot` once, then each round
@@ -63,6 +63,7 @@ int main(int argc, char* argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     int rounds = 7;
+    QString keep; // --keep DIR: write the generated files there instead of a temporary folder
     QString corpus = qEnvironmentVariable("STEPSCOPE_CORPUS");
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
@@ -70,6 +71,8 @@ int main(int argc, char* argv[])
             rounds = std::max(1, args[++i].toInt());
         else if (args[i] == QLatin1String("--corpus") && i + 1 < args.size())
             corpus = args[++i];
+        else if (args[i] == QLatin1String("--keep") && i + 1 < args.size())
+            keep = args[++i];
     }
     const QString stepscope = QStringLiteral(STEPSCOPE_BINARY);
     QTemporaryDir dir;
@@ -78,8 +81,8 @@ int main(int argc, char* argv[])
     std::printf("%7s %8s | %-28s | %-28s |\n", "", "", "median   [min .. max]", "median   [min .. max]");
     for (const int size : { 50, 200, 1000 }) {
         Test::WorkflowGenerator generator { unsigned(size) };
-        const std::string json = generator.generate(size).dump(2);
-        const QString base = dir.filePath(QStringLiteral("generated-%1").arg(size));
+        const std::string json = generator.generateAbout(size).dump(2);
+        const QString base = (keep.isEmpty() ? dir.path() : keep) + QStringLiteral("/generated-%1").arg(size);
         QFile file(base + QStringLiteral(".asl.json"));
         if (!file.open(QIODevice::WriteOnly))
             return 1;
