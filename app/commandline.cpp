@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "exportcommand.h"
 #include "inspectcommand.h"
 #include "validatecommand.h"
 
@@ -36,6 +37,15 @@ void printHelp(QTextStream& stream)
               "      --json                print the report as JSON\n"
               "      --execution ARN       log exports with several executions: which one (default: the first)\n"
               "      --describe FILE       describe-execution output adding the ARN, name and dates\n"
+              "  export FILE -o OUT        draw the workflow; format from OUT: .svg .png .pdf .dot .mmd .json\n"
+              "      --direction TB|LR     top-to-bottom (default) or left-to-right\n"
+              "      --theme light|dark    colours (svg, png, pdf)\n"
+              "      --scale N             png pixels per point (default 1)\n"
+              "      --transparent         png / svg without a background\n"
+              "      --page fit|a4|letter  pdf page (default: fit the diagram)\n"
+              "      --collapse STATE_ID   draw a Parallel / Map state as one node (repeatable)\n"
+              "      --history FILE        paint an execution's statuses (any history format inspect reads)\n"
+              "      --state-machine ID    template logical id (default: the first)\n"
               "\n"
               "Options:\n"
               "  -h, --help                show this help\n"
@@ -63,6 +73,8 @@ int runCommand(const QStringList& arguments)
         return validateCommand(rest);
     if (command == QLatin1String("inspect"))
         return inspectCommand(rest);
+    if (command == QLatin1String("export"))
+        return exportCommand(rest);
     return -1;
 }
 
