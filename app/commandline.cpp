@@ -31,6 +31,12 @@ void printHelp(QTextStream& stream)
               "  validate FILE...          check definitions; compiler-style diagnostics\n"
               "      --json                print diagnostics as JSON\n"
               "      --state-machine ID    template logical id (default: the first)\n"
+              "  inspect HISTORY           read an execution history (get-execution-history, describe-execution,\n"
+              "                            CloudWatch logs): status, failing path, error, cause, input, states\n"
+              "      --definition FILE     match the runs to this definition's states\n"
+              "      --json                print the report as JSON\n"
+              "      --execution ARN       log exports with several executions: which one (default: the first)\n"
+              "      --describe FILE       describe-execution output adding the ARN, name and dates\n"
               "  export FILE -o OUT        draw the workflow; format from OUT: .svg .png .pdf .dot .mmd .json\n"
               "      --direction TB|LR     top-to-bottom (default) or left-to-right\n"
               "      --theme light|dark    colours (svg, png, pdf)\n"
@@ -38,13 +44,8 @@ void printHelp(QTextStream& stream)
               "      --transparent         png / svg without a background\n"
               "      --page fit|a4|letter  pdf page (default: fit the diagram)\n"
               "      --collapse STATE_ID   draw a Parallel / Map state as one node (repeatable)\n"
+              "      --history FILE        paint an execution's statuses (any history format inspect reads)\n"
               "      --state-machine ID    template logical id (default: the first)\n"
-              "  inspect HISTORY           read an execution history (get-execution-history, describe-execution,\n"
-              "                            CloudWatch logs): status, failing path, error, cause, input, states\n"
-              "      --definition FILE     match the runs to this definition's states\n"
-              "      --json                print the report as JSON\n"
-              "      --execution ARN       log exports with several executions: which one (default: the first)\n"
-              "      --describe FILE       describe-execution output adding the ARN, name and dates\n"
               "\n"
               "Options:\n"
               "  -h, --help                show this help\n"
@@ -70,10 +71,10 @@ int runCommand(const QStringList& arguments)
     }
     if (command == QLatin1String("validate"))
         return validateCommand(rest);
-    if (command == QLatin1String("export"))
-        return exportCommand(rest);
     if (command == QLatin1String("inspect"))
         return inspectCommand(rest);
+    if (command == QLatin1String("export"))
+        return exportCommand(rest);
     return -1;
 }
 

@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "definition/definition.h"
+#include "history/execution.h"
 #include "layout/graphvizlayout.h"
 #include "layout/layoutjson.h"
 #include "render/diagramexport.h"
@@ -124,11 +125,15 @@ int exportCommand(const QStringList& arguments)
         QStringLiteral("dot"), QStringLiteral("mmd"), QStringLiteral("json") };
     if (!formats.contains(format))
         return usage(QStringLiteral("cannot tell the format from \"%1\": use .svg .png .pdf .dot .mmd or .json").arg(output));
+    HistoryReadResult historyRead;
     if (!history.isEmpty()) {
-        // Hook for the execution history: its Execution becomes a StatusOverlay in renderOptions.overlay.
-        err() << "stepscope export: --history is not available yet\n";
-        err().flush();
-        return UsageError;
+        historyRead = readHistoryFile(history);
+        if (!historyRead.read) {
+            for (const Diagnostic& d : historyRead.diagnostics)
+                err() << formatDiagnostic(d, history) << '\n';
+            err().flush();
+            return Failed;
+        }
     }
 
     const std::unique_ptr<QGuiApplication> app = ensureGuiApplication();
@@ -141,6 +146,17 @@ int exportCommand(const QStringList& arguments)
         err() << "stepscope export: " << input << ": no workflow to draw\n";
         err().flush();
         return Failed;
+    }
+
+    // The execution's statuses painted over the definition's states (matched by name inside their containers).
+    StatusOverlay overlay;
+    if (!history.isEmpty()) {
+        const ExecutionMatch match = matchDefinition(historyRead.execution, opened.workflow);
+        for (auto it = match.states.cbegin(); it != match.states.cend(); ++it)
+            overlay.byStateId.insert(it.key(), StateStatus { it->status, it->summary });
+        for (const Diagnostic& d : match.diagnostics)
+            err() << "stepscope export: " << severityName(d.severity) << ": " << d.message << '\n';
+        renderOptions.overlay = &overlay;
     }
 
     QByteArray data;

@@ -12,7 +12,7 @@ struct LayoutOptions {
     /// Parallel / Map states (by State::id) drawn as a single node.
     QSet<QString> collapsed;
     /// Milliseconds the layout engine may take before the simple fallback layout is used.
-    int timeoutMs = 30000;
+    int timeoutMs = 90000; // 1,000 states take about 3 s of CPU; a loaded machine can stretch that a lot
 };
 
 /// Turns a Workflow into a Diagram. Implementations never throw and always return a usable diagram:

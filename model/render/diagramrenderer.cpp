@@ -15,6 +15,26 @@ constexpr qreal LegendWidth = 150;
 const RunStatus LegendOrder[] = { RunStatus::Succeeded, RunStatus::Failed, RunStatus::Caught, RunStatus::Retried,
     RunStatus::Running, RunStatus::Aborted, RunStatus::TimedOut, RunStatus::NotRun };
 
+// QPainter compares pens and brushes by identity, not value, and QSvgGenerator writes a new group for every change:
+// only touch the painter when the value really differs.
+void usePen(QPainter* painter, const QPen& pen)
+{
+    if (painter->pen() != pen)
+        painter->setPen(pen);
+}
+
+void useBrush(QPainter* painter, const QBrush& brush)
+{
+    if (painter->brush() != brush)
+        painter->setBrush(brush);
+}
+
+void useFont(QPainter* painter, const QFont& font)
+{
+    if (painter->font() != font)
+        painter->setFont(font);
+}
+
 QPainterPath bezierPath(const QList<QPointF>& points)
 {
     QPainterPath path;
@@ -42,11 +62,9 @@ void paintArrowHead(QPainter* painter, const QList<QPointF>& points, const QColo
     QLineF side(line.p2(), line.p2() + (left.p2() - left.p1()) * 0.45);
     const QPointF a = side.p2();
     const QPointF b = line.p2() - (left.p2() - left.p1()) * 0.45;
-    painter->save();
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(color);
+    usePen(painter, Qt::NoPen);
+    useBrush(painter, color);
     painter->drawPolygon(QPolygonF({ tip, a, b }));
-    painter->restore();
 }
 } // namespace
 
@@ -88,8 +106,11 @@ void DiagramRenderer::paint(QPainter* painter) const
     paintContainers(painter);
     paintEdges(painter);
     paintMarkers(painter);
-    for (const DiagramNode& node : m_diagram.nodes)
-        paintNode(painter, node);
+    // Layer by layer, so that the painter state (pen, brush, font) changes rarely: QSvgGenerator writes a new
+    // group for every change, and the SVG of a large workflow stays several times smaller this way.
+    for (const NodeLayer layer : { NodeLayer::Box, NodeLayer::Decoration, NodeLayer::Name, NodeLayer::Details })
+        for (const DiagramNode& node : m_diagram.nodes)
+            paintNode(painter, node, layer);
     if (hasLegend())
         paintLegend(painter);
     painter->restore();
@@ -103,12 +124,12 @@ void DiagramRenderer::paintContainers(QPainter* painter) const
         QPen pen(group ? m_theme.groupBorder : m_theme.branchBorder, group ? 1.4 : 1.0);
         if (!group)
             pen.setStyle(Qt::DashLine);
-        painter->setPen(pen);
-        painter->setBrush(group ? m_theme.groupFill : m_theme.branchFill);
+        usePen(painter, pen);
+        useBrush(painter, group ? m_theme.groupFill : m_theme.branchFill);
         painter->drawRoundedRect(container.box, 6, 6);
         if (!group) {
-            painter->setFont(small);
-            painter->setPen(m_theme.mutedText);
+            useFont(painter, small);
+            usePen(painter, m_theme.mutedText);
             painter->drawText(container.labelBox, Qt::AlignLeft | Qt::AlignVCenter,
                 DiagramFonts::elide(container.label, small, container.labelBox.width()));
         }
@@ -118,38 +139,54 @@ void DiagramRenderer::paintContainers(QPainter* painter) const
 void DiagramRenderer::paintEdges(QPainter* painter) const
 {
     const QFont small = DiagramFonts::smallFont();
-    for (const DiagramEdge& edge : m_diagram.edges) {
-        const bool isCatch = edge.kind == EdgeKind::Catch;
+    for (const EdgeKind kind : { EdgeKind::Next, EdgeKind::Choice, EdgeKind::Default, EdgeKind::Catch }) {
+        const bool isCatch = kind == EdgeKind::Catch;
         const QColor color = isCatch ? m_theme.catchEdge : m_theme.edge;
-        QPen pen(color, edge.kind == EdgeKind::Default ? 1.8 : 1.2);
+        QPen pen(color, kind == EdgeKind::Default ? 1.8 : 1.2);
         if (isCatch)
             pen.setStyle(Qt::DashLine);
-        painter->setPen(pen);
-        painter->setBrush(Qt::NoBrush);
-        painter->drawPath(bezierPath(edge.points));
-        paintArrowHead(painter, edge.points, color);
-        if (edge.kind == EdgeKind::Default && edge.points.size() >= 2) {
+        usePen(painter, pen);
+        useBrush(painter, Qt::NoBrush);
+        for (const DiagramEdge& edge : m_diagram.edges) {
+            if (edge.kind == kind)
+                painter->drawPath(bezierPath(edge.points));
+        }
+        if (kind == EdgeKind::Default) {
             // The Default edge carries a slash across its start, as in many flowchart notations.
-            const QPointF p = edge.points.first();
-            QLineF dir(p, edge.points[1]);
-            if (dir.length() > 0.01) {
+            usePen(painter, QPen(color, 1.4));
+            for (const DiagramEdge& edge : m_diagram.edges) {
+                if (edge.kind != kind || edge.points.size() < 2)
+                    continue;
+                const QPointF p = edge.points.first();
+                QLineF dir(p, edge.points[1]);
+                if (dir.length() <= 0.01)
+                    continue;
                 dir.setLength(7);
                 const QLineF normal = dir.normalVector();
                 const QPointF mid = dir.p2();
                 const QPointF n = (normal.p2() - normal.p1()) * 0.6;
-                painter->setPen(QPen(color, 1.4));
                 painter->drawLine(mid - n + (dir.p2() - dir.p1()) * 0.3, mid + n - (dir.p2() - dir.p1()) * 0.3);
             }
         }
-        if (!edge.labelBox.isEmpty()) {
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(m_theme.labelBackground);
+        for (const DiagramEdge& edge : m_diagram.edges) {
+            if (edge.kind == kind)
+                paintArrowHead(painter, edge.points, color);
+        }
+    }
+    usePen(painter, Qt::NoPen);
+    useBrush(painter, m_theme.labelBackground);
+    for (const DiagramEdge& edge : m_diagram.edges) {
+        if (!edge.labelBox.isEmpty())
             painter->drawRoundedRect(edge.labelBox, 3, 3);
-            QFont font = small;
-            font.setItalic(edge.kind == EdgeKind::Default);
-            painter->setFont(font);
-            painter->setPen(isCatch ? m_theme.catchEdge : m_theme.mutedText);
-            painter->drawText(edge.labelBox, Qt::AlignCenter, edge.shownLabel);
+    }
+    for (const EdgeKind kind : { EdgeKind::Choice, EdgeKind::Default, EdgeKind::Catch, EdgeKind::Next }) {
+        QFont font = small;
+        font.setItalic(kind == EdgeKind::Default);
+        useFont(painter, font);
+        usePen(painter, kind == EdgeKind::Catch ? m_theme.catchEdge : m_theme.mutedText);
+        for (const DiagramEdge& edge : m_diagram.edges) {
+            if (edge.kind == kind && !edge.labelBox.isEmpty())
+                painter->drawText(edge.labelBox, Qt::AlignCenter, edge.shownLabel);
         }
     }
 }
@@ -157,24 +194,24 @@ void DiagramRenderer::paintEdges(QPainter* painter) const
 void DiagramRenderer::paintMarkers(QPainter* painter) const
 {
     for (const DiagramMarker& marker : m_diagram.markers) {
-        painter->setPen(QPen(m_theme.edge, 1.2));
-        painter->setBrush(Qt::NoBrush);
+        usePen(painter, QPen(m_theme.edge, 1.2));
+        useBrush(painter, Qt::NoBrush);
         painter->drawPath(bezierPath(marker.points));
         paintArrowHead(painter, marker.points, m_theme.edge);
-        painter->setPen(QPen(m_theme.marker, 1.5));
+        usePen(painter, QPen(m_theme.marker, 1.5));
         if (marker.isStart) {
-            painter->setBrush(m_theme.marker);
+            useBrush(painter, m_theme.marker);
             painter->drawEllipse(marker.box);
         } else {
-            painter->setBrush(Qt::NoBrush);
+            useBrush(painter, Qt::NoBrush);
             painter->drawEllipse(marker.box);
-            painter->setBrush(m_theme.marker);
+            useBrush(painter, m_theme.marker);
             painter->drawEllipse(marker.box.adjusted(3, 3, -3, -3));
         }
     }
 }
 
-void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node) const
+void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, NodeLayer layer) const
 {
     const QFont nameFont = DiagramFonts::nameFont();
     const QFont small = DiagramFonts::smallFont();
@@ -192,30 +229,60 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node) cons
     const qreal radius = terminal ? box.height() / 2 : 5;
 
     if (node.ghostOf >= 0) {
-        painter->setPen(QPen(m_theme.catchEdge, 1, Qt::DashLine));
-        painter->setBrush(m_theme.nodeFill);
-        painter->drawRoundedRect(box, 4, 4);
-        painter->setFont(small);
-        painter->setPen(m_theme.text);
-        painter->drawText(node.labelBox, Qt::AlignCenter, QStringLiteral("↪ ") + node.label);
+        if (layer == NodeLayer::Box) {
+            usePen(painter, QPen(m_theme.catchEdge, 1, Qt::DashLine));
+            useBrush(painter, m_theme.nodeFill);
+            painter->drawRoundedRect(box, 4, 4);
+        } else if (layer == NodeLayer::Details) {
+            useFont(painter, small);
+            usePen(painter, m_theme.text);
+            painter->drawText(node.labelBox, Qt::AlignCenter, QStringLiteral("↪ ") + node.label);
+        }
         return;
     }
-    painter->setPen(QPen(border, status ? 2.0 : 1.2, node.collapsedContainer ? Qt::DashLine : Qt::SolidLine));
-    painter->setBrush(m_theme.nodeFill);
-    painter->drawRoundedRect(box, radius, radius);
-    if (status) {
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(fill);
+    if (layer == NodeLayer::Box) {
+        usePen(painter, QPen(border, status ? 2.0 : 1.2, node.collapsedContainer ? Qt::DashLine : Qt::SolidLine));
+        useBrush(painter, m_theme.nodeFill);
         painter->drawRoundedRect(box, radius, radius);
+        if (status) {
+            usePen(painter, Qt::NoPen);
+            useBrush(painter, fill);
+            painter->drawRoundedRect(box, radius, radius);
+        }
+        return;
     }
+    const qreal smallHeight = DiagramFonts::lineHeight(small);
+    const qreal badgeTop = node.labelBox.bottom() + smallHeight + 1;
+    const qreal badgeWidth = std::min(box.width() - 8, DiagramFonts::textWidth(node.badge, small) + 8);
+    const QRectF badge(box.center().x() - badgeWidth / 2, badgeTop, badgeWidth, smallHeight);
+    if (layer == NodeLayer::Name) {
+        useFont(painter, nameFont);
+        usePen(painter, m_theme.text);
+        painter->drawText(node.labelBox, Qt::AlignHCenter | Qt::AlignTop, node.label);
+        return;
+    }
+    if (layer == NodeLayer::Details) {
+        useFont(painter, small);
+        usePen(painter, m_theme.mutedText);
+        const QString typeLine = status && !status->note.isEmpty() ? node.typeName + QStringLiteral(" · ") + status->note
+                                                                    : node.typeName;
+        painter->drawText(QRectF(box.left() + 4, node.labelBox.bottom(), box.width() - 8, smallHeight),
+            Qt::AlignHCenter | Qt::AlignTop, DiagramFonts::elide(typeLine, small, box.width() - 8));
+        if (!node.badge.isEmpty()) {
+            usePen(painter, m_theme.badgeText);
+            painter->drawText(badge, Qt::AlignCenter, DiagramFonts::elide(node.badge, small, badge.width()));
+        }
+        return;
+    }
+    // Decoration.
     // A type stripe on the left and a small shape icon: the type is visible without reading.
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(accent);
+    usePen(painter, Qt::NoPen);
+    useBrush(painter, accent);
     if (!terminal)
         painter->drawRoundedRect(QRectF(box.left(), box.top(), 4, box.height()), 2, 2);
     const QRectF icon(box.left() + 8, box.top() + 7, 8, 8);
-    painter->setPen(QPen(accent, 1.3));
-    painter->setBrush(Qt::NoBrush);
+    usePen(painter, QPen(accent, 1.3));
+    useBrush(painter, Qt::NoBrush);
     switch (node.type) {
     case StateType::Choice:
         painter->drawPolygon(QPolygonF({ QPointF(icon.center().x(), icon.top()), QPointF(icon.right(), icon.center().y()),
@@ -250,27 +317,10 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node) cons
         break;
     }
 
-    painter->setFont(nameFont);
-    painter->setPen(m_theme.text);
-    QRectF nameBox = node.labelBox;
-    painter->drawText(nameBox, Qt::AlignHCenter | Qt::AlignTop, node.label);
-    qreal y = nameBox.bottom();
-    painter->setFont(small);
-    painter->setPen(m_theme.mutedText);
-    const qreal smallHeight = DiagramFonts::lineHeight(small);
-    const QString typeLine = status && !status->note.isEmpty() ? node.typeName + QStringLiteral(" · ") + status->note
-                                                                : node.typeName;
-    painter->drawText(QRectF(box.left() + 4, y, box.width() - 8, smallHeight), Qt::AlignHCenter | Qt::AlignTop,
-        DiagramFonts::elide(typeLine, small, box.width() - 8));
-    y += smallHeight + 1;
     if (!node.badge.isEmpty()) {
-        const qreal width = std::min(box.width() - 8, DiagramFonts::textWidth(node.badge, small) + 8);
-        const QRectF badge(box.center().x() - width / 2, y, width, smallHeight);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(m_theme.badgeFill);
+        usePen(painter, Qt::NoPen);
+        useBrush(painter, m_theme.badgeFill);
         painter->drawRoundedRect(badge, smallHeight / 2, smallHeight / 2);
-        painter->setPen(m_theme.badgeText);
-        painter->drawText(badge, Qt::AlignCenter, DiagramFonts::elide(node.badge, small, badge.width()));
     }
     if (status)
         paintStatusIcon(painter, QRectF(box.right() - 15, box.top() + 3, 12, 12), status->status);
@@ -280,17 +330,17 @@ void DiagramRenderer::paintStatusIcon(QPainter* painter, const QRectF& box, RunS
 {
     painter->save();
     const QColor color = Theme::statusColor(status);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(color);
+    usePen(painter, Qt::NoPen);
+    useBrush(painter, color);
     if (status == RunStatus::NotRun) {
-        painter->setPen(QPen(color, 1.5));
-        painter->setBrush(Qt::NoBrush);
+        usePen(painter, QPen(color, 1.5));
+        useBrush(painter, Qt::NoBrush);
     }
     painter->drawEllipse(box);
     QPen mark(Qt::white, 1.6);
     mark.setCapStyle(Qt::RoundCap);
-    painter->setPen(mark);
-    painter->setBrush(Qt::NoBrush);
+    usePen(painter, mark);
+    useBrush(painter, Qt::NoBrush);
     const QRectF in = box.adjusted(3, 3, -3, -3);
     switch (status) {
     case RunStatus::Succeeded:
@@ -309,13 +359,13 @@ void DiagramRenderer::paintStatusIcon(QPainter* painter, const QRectF& box, RunS
         painter->drawArc(in, 30 * 16, 280 * 16);
         break;
     case RunStatus::Running:
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(Qt::white);
+        usePen(painter, Qt::NoPen);
+        useBrush(painter, Qt::white);
         painter->drawPolygon(QPolygonF({ in.topLeft(), QPointF(in.right(), in.center().y()), in.bottomLeft() }));
         break;
     case RunStatus::Aborted:
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(Qt::white);
+        usePen(painter, Qt::NoPen);
+        useBrush(painter, Qt::white);
         painter->drawRect(in.adjusted(0.5, 0.5, -0.5, -0.5));
         break;
     case RunStatus::TimedOut:
@@ -332,14 +382,14 @@ void DiagramRenderer::paintLegend(QPainter* painter) const
 {
     const QFont small = DiagramFonts::smallFont();
     const QRectF frame(m_diagram.size.width() + 8, 8, LegendWidth, 12 + LegendRow * std::size(LegendOrder));
-    painter->setPen(QPen(m_theme.nodeBorder, 1));
-    painter->setBrush(m_theme.nodeFill);
+    usePen(painter, QPen(m_theme.nodeBorder, 1));
+    useBrush(painter, m_theme.nodeFill);
     painter->drawRoundedRect(frame, 4, 4);
-    painter->setFont(small);
+    useFont(painter, small);
     qreal y = frame.top() + 6;
     for (const RunStatus status : LegendOrder) {
         paintStatusIcon(painter, QRectF(frame.left() + 8, y + 3, 12, 12), status);
-        painter->setPen(m_theme.text);
+        usePen(painter, m_theme.text);
         painter->drawText(QRectF(frame.left() + 26, y, frame.width() - 30, LegendRow), Qt::AlignLeft | Qt::AlignVCenter,
             runStatusName(status));
         y += LegendRow;

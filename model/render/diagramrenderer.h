@@ -24,7 +24,8 @@ private:
     void paintContainers(QPainter* painter) const;
     void paintEdges(QPainter* painter) const;
     void paintMarkers(QPainter* painter) const;
-    void paintNode(QPainter* painter, const DiagramNode& node) const;
+    enum class NodeLayer { Box, Decoration, Name, Details };
+    void paintNode(QPainter* painter, const DiagramNode& node, NodeLayer layer) const;
     void paintLegend(QPainter* painter) const;
     [[nodiscard]] bool hasLegend() const;
     [[nodiscard]] const StateStatus* statusOf(const DiagramNode& node) const;

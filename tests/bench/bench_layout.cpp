@@ -1,11 +1,12 @@
 // Layout + SVG export against Graphviz's own `dot -Tsvg`, whole processes.
 //
-//   ./build/tests/bench/bench_layout [--rounds N] [--corpus DIR]
+//   ./build/tests/bench/bench_layout [--rounds N] [--corpus DIR] [--keep DIR]
 //
 // For generated workflows of 50, 200 and 1,000 states (Parallel / Map clusters, Choice fan-outs, Catch edges to
 // shared handlers, retries, loops), written as ASL JSON: `stepscope export X.json -o X.dot` once, then each round
 // runs `stepscope export X.json -o X.svg` and `dot -Tsvg X.dot` (the same graph Stepscope lays out), alternating
-// which goes first. Prints medians, the ratio of the medians, and min / max as the noise. Then times the largest
+// which goes first. Prints medians of wall-clock time, the ratio of the medians, and min / max as the noise; and the
+// same for CPU time (user + system of the process and its children), which a busy machine disturbs less. Then times the largest
 // definition of the corpus (STEPSCOPE_CORPUS or --corpus) that opens without errors: whole process and in-process.
 
 #include "workflowgenerator.h"
@@ -23,13 +24,24 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
 
 using namespace Stepscope;
 
 namespace {
 
+double childCpuMs()
+{
+    rusage usage {};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+double lastCpuMs = 0; // CPU time (user + system, children included) of the last runTimed() call
+
 double runTimed(const QString& program, const QStringList& arguments)
 {
+    const double cpuBefore = childCpuMs();
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     process.setStandardOutputFile(QProcess::nullDevice());
@@ -40,7 +52,9 @@ double runTimed(const QString& program, const QStringList& arguments)
         std::fprintf(stderr, "failed: %s %s\n", qPrintable(program), qPrintable(arguments.join(u' ')));
         std::exit(1);
     }
-    return timer.nsecsElapsed() / 1e6;
+    const double elapsed = timer.nsecsElapsed() / 1e6;
+    lastCpuMs = childCpuMs() - cpuBefore;
+    return elapsed;
 }
 
 struct Stats {
@@ -63,6 +77,7 @@ int main(int argc, char* argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     int rounds = 7;
+    QString keep; // --keep DIR: write the generated files there instead of a temporary folder
     QString corpus = qEnvironmentVariable("STEPSCOPE_CORPUS");
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
@@ -70,6 +85,8 @@ int main(int argc, char* argv[])
             rounds = std::max(1, args[++i].toInt());
         else if (args[i] == QLatin1String("--corpus") && i + 1 < args.size())
             corpus = args[++i];
+        else if (args[i] == QLatin1String("--keep") && i + 1 < args.size())
+            keep = args[++i];
     }
     const QString stepscope = QStringLiteral(STEPSCOPE_BINARY);
     QTemporaryDir dir;
@@ -78,8 +95,8 @@ int main(int argc, char* argv[])
     std::printf("%7s %8s | %-28s | %-28s |\n", "", "", "median   [min .. max]", "median   [min .. max]");
     for (const int size : { 50, 200, 1000 }) {
         Test::WorkflowGenerator generator { unsigned(size) };
-        const std::string json = generator.generate(size).dump(2);
-        const QString base = dir.filePath(QStringLiteral("generated-%1").arg(size));
+        const std::string json = generator.generateAbout(size).dump(2);
+        const QString base = (keep.isEmpty() ? dir.path() : keep) + QStringLiteral("/generated-%1").arg(size);
         QFile file(base + QStringLiteral(".asl.json"));
         if (!file.open(QIODevice::WriteOnly))
             return 1;
@@ -87,13 +104,15 @@ int main(int argc, char* argv[])
         file.close();
         const int states = int(openDefinition(file.fileName()).workflow.states.size());
         runTimed(stepscope, { QStringLiteral("export"), file.fileName(), QStringLiteral("-o"), base + QStringLiteral(".dot") });
-        QList<double> ours, theirs;
+        QList<double> ours, theirs, oursCpu, theirsCpu;
         for (int round = 0; round < rounds; ++round) {
             auto runOurs = [&] {
                 ours << runTimed(stepscope, { QStringLiteral("export"), file.fileName(), QStringLiteral("-o"), base + QStringLiteral(".svg") });
+                oursCpu << lastCpuMs;
             };
             auto runTheirs = [&] {
                 theirs << runTimed(QStringLiteral("dot"), { QStringLiteral("-Tsvg"), base + QStringLiteral(".dot"), QStringLiteral("-o"), QStringLiteral("/dev/null") });
+                theirsCpu << lastCpuMs;
             };
             if (round % 2 == 0) {
                 runOurs();
@@ -106,6 +125,9 @@ int main(int argc, char* argv[])
         const Stats a = stats(ours), b = stats(theirs);
         std::printf("%7d %8d | %8.1f [%7.1f .. %7.1f] | %8.1f [%7.1f .. %7.1f] | %.2fx\n", size, states, a.median, a.min,
             a.max, b.median, b.min, b.max, a.median / b.median);
+        const Stats c = stats(oursCpu), d = stats(theirsCpu);
+        std::printf("%7s %8s | cpu %4.0f [%7.1f .. %7.1f] | cpu %4.0f [%7.1f .. %7.1f] | %.2fx cpu\n", "", "", c.median,
+            c.min, c.max, d.median, d.min, d.max, c.median / d.median);
         std::fflush(stdout);
     }
 

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void controlCharactersStayExact();
     void errorsAndUsage_data();
     void errorsAndUsage();
+    void exportPaintsStatuses();
     void otherWorkflowWarns();
 };
 #else
@@ -125,6 +126,27 @@ private Q_SLOTS:
         QVERIFY(!r.crashed);
         QCOMPARE(r.exitCode, exitCode);
         QVERIFY(!r.err.isEmpty());
+    }
+
+    void exportPaintsStatuses()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("painted.svg"));
+        const ProcessResult r = runStepscope({ QStringLiteral("export"),
+            samplePath(QStringLiteral("order-processing.asl.json")), QStringLiteral("--history"),
+            samplePath(QStringLiteral("order-processing-failed.history.json")), QStringLiteral("-o"), out });
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, 0);
+        QFile svg(out);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray text = svg.readAll();
+        QVERIFY2(text.contains("1/18 failed"), "ChargeCard's failed runs out of all its runs are drawn");
+        QVERIFY(text.contains("retried 1"));
+        // A history that cannot be read is an error, not an unpainted picture.
+        const ProcessResult bad = runStepscope({ QStringLiteral("export"),
+            samplePath(QStringLiteral("order-processing.asl.json")), QStringLiteral("--history"),
+            QStringLiteral("/nonexistent.json"), QStringLiteral("-o"), out });
+        QCOMPARE(bad.exitCode, 1);
     }
 
     void otherWorkflowWarns()

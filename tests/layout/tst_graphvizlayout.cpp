@@ -3,12 +3,15 @@
 #include "workflowgenerator.h"
 
 #include "definition/definition.h"
+#include "layout/diagramfonts.h"
 #include "layout/graphvizlayout.h"
 #include "layout/layoutgraph.h"
 #include "layout/layoutjson.h"
 #include "layout/simplelayout.h"
 
+#include <QImage>
 #include <QJsonArray>
+#include <QPainter>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
@@ -77,6 +80,28 @@ private Q_SLOTS:
             QVERIFY(validate.top() > first.bottom());
         else
             QVERIFY(validate.left() > first.right());
+    }
+
+    void layoutIsDeterministic()
+    {
+        // The same input gives the same picture, whatever ran before in the process (painting warms font caches).
+        const Workflow workflow = sample();
+        GraphvizLayout engine;
+        const Diagram first = engine.layout(workflow, {});
+        QImage image(800, 1200, QImage::Format_ARGB32_Premultiplied);
+        {
+            QPainter painter(&image);
+            painter.scale(2, 2);
+            painter.setFont(DiagramFonts::nameFont());
+            for (const State& state : workflow.states)
+                painter.drawText(QPointF(10, 10), state.name + state.typeName);
+        }
+        const Workflow other = generated(60, 3);
+        (void)engine.layout(other, {});
+        const Diagram second = engine.layout(workflow, {});
+        QCOMPARE(second.size, first.size);
+        for (int i = 0; i < first.nodes.size(); ++i)
+            QCOMPARE(second.nodes[i].box, first.nodes[i].box);
     }
 
     void edgesAreLabelled()

@@ -22,6 +22,39 @@ public:
         return machine(states, 0, "");
     }
 
+    /// An ASL definition with close to `states` states (within a few percent): the budget is scaled until the
+    /// generated count fits, since nested machines overshoot their budget.
+    Json generateAbout(int states)
+    {
+        const unsigned seed = m_seed;
+        int budget = states;
+        Json best;
+        for (int attempt = 0; attempt < 12; ++attempt) {
+            m_seed = seed;
+            Json json = generate(budget);
+            const int count = countStates(json);
+            best = std::move(json);
+            if (count <= states * 1.03 && count >= states * 0.97)
+                break;
+            budget = std::max(5, int(double(budget) * states / count));
+        }
+        return best;
+    }
+
+    static int countStates(const Json& machine)
+    {
+        int count = 0;
+        for (const auto& [name, state] : machine.at("States").items()) {
+            ++count;
+            if (state.contains("Branches"))
+                for (const Json& branch : state.at("Branches"))
+                    count += countStates(branch);
+            if (state.contains("ItemProcessor"))
+                count += countStates(state.at("ItemProcessor"));
+        }
+        return count;
+    }
+
 private:
     unsigned next(unsigned bound)
     {
