@@ -436,6 +436,20 @@ private:
         }
     }
 
+    static bool isIdentifierStart(char c)
+    {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+    }
+
+    void readIdentifier(std::string& out)
+    {
+        m_result.usedExtensions = true;
+        const char* start = m_p;
+        while (m_p < m_end && (isIdentifierStart(*m_p) || (*m_p >= '0' && *m_p <= '9')))
+            ++m_p;
+        out.assign(start, m_p);
+    }
+
     void pushIndex(std::size_t index)
     {
         char buffer[24];
@@ -507,11 +521,14 @@ private:
         const std::size_t pathLength = m_path.size();
         std::string key;
         while (true) {
-            if (m_p == m_end || *m_p != '"')
-                throw unexpected("a string key");
             const SourcePos keyPos = position(m_p);
             key.clear();
-            readString(key);
+            if (m_p < m_end && *m_p == '"')
+                readString(key);
+            else if (m_options.allowUnquotedKeys && m_p < m_end && isIdentifierStart(*m_p))
+                readIdentifier(key);
+            else
+                throw unexpected("a string key");
             skipWhitespace();
             if (m_p == m_end || *m_p != ':')
                 throw unexpected("':' after the key");

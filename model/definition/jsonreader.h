@@ -10,13 +10,14 @@ namespace Stepscope {
 struct JsonReadOptions {
     bool allowComments = true; ///< `//` and `/* */` (the JSON5-ish files LocalStack and editors write)
     bool allowTrailingCommas = true;
+    bool allowUnquotedKeys = true; ///< JSON5 identifier keys (`ResultPath: "$.x"`), as in some LocalStack files
     int maxDepth = 512; ///< deeper nesting is a diagnostic, never a stack overflow
 };
 
 struct JsonReadResult {
     std::optional<SourceDocument> document; ///< empty when a syntax error stopped reading
     Diagnostics diagnostics; ///< syntax errors (at most one, it stops reading) and duplicate keys
-    bool usedExtensions = false; ///< comments or trailing commas were found
+    bool usedExtensions = false; ///< comments, trailing commas or unquoted keys were found
 };
 
 /// Reads JSON with the position of every value (for object members the position of the key, 1-based, column in

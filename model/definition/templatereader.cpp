@@ -102,6 +102,26 @@ public:
     {
     }
 
+    // Findings from reading the template itself (duplicate keys) come with template pointers: inside the chosen
+    // definition they are the definition's (re-rooted); elsewhere they are CloudFormation's business, so a warning.
+    void placeTemplateFindings(Diagnostics& findings)
+    {
+        for (Diagnostic& d : findings) {
+            if (d.pointer.isEmpty())
+                continue;
+            const std::string pointer = d.pointer.toStdString();
+            const std::string& root = m_definitionPointer;
+            if (!root.empty() && pointer.compare(0, root.size(), root) == 0
+                && (pointer.size() == root.size() || pointer[root.size()] == '/')) {
+                d.pointer = toQString(pointer.substr(root.size()));
+            } else {
+                d.severity = Severity::Warning;
+                d.message += QStringLiteral(" in the template, outside the state machine definition");
+                d.pointer.clear();
+            }
+        }
+    }
+
     void load(const LoadOptions& options)
     {
         const Json& root = m_templ.root;
@@ -176,6 +196,7 @@ private:
                 error(QStringLiteral("state machine %1: Definition must be an object").arg(id), pointer);
                 return;
             }
+            m_definitionPointer = pointer;
             SourceDocument doc = m_templ.subDocument(pointer);
             resolveIntrinsics(doc.root, m_substitutions);
             m_loaded.definition = std::move(doc);
@@ -231,7 +252,7 @@ private:
         text = applySubstitutions(text, m_substitutions);
 
         const SourcePos anchor = m_templ.positionOf(pointer);
-        JsonReadResult parsed = readJson(text, m_templ.file, JsonReadOptions { false, false, 512 });
+        JsonReadResult parsed = readJson(text, m_templ.file, JsonReadOptions { false, false, false, 512 });
         // Positions inside the string: mapped into the template for a YAML block scalar; otherwise (a JSON string
         // with escapes, a Fn::Join) every position is the DefinitionString's own.
         auto mapPos = [&](SourcePos pos) -> SourcePos {
@@ -335,6 +356,7 @@ private:
     std::string_view m_text;
     LoadedDefinition& m_loaded;
     std::string m_base;
+    std::string m_definitionPointer; ///< the inline Definition's pointer in the template, if that is the source
     Substitutions m_substitutions;
 };
 
@@ -350,7 +372,12 @@ bool looksLikeTemplate(const Json& root)
 void loadTemplateDefinition(const SourceDocument& templ, std::string_view templateText, const LoadOptions& options,
     LoadedDefinition& loaded)
 {
-    TemplateLoader(templ, templateText, loaded).load(options);
+    Diagnostics findings = std::move(loaded.diagnostics);
+    loaded.diagnostics.clear();
+    TemplateLoader loader(templ, templateText, loaded);
+    loader.load(options);
+    loader.placeTemplateFindings(findings);
+    loaded.diagnostics = findings + loaded.diagnostics;
 }
 
 } // namespace Stepscope

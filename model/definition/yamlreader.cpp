@@ -1,12 +1,17 @@
 #include "yamlreader.h"
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
 
 #include <charconv>
+#include <deque>
 #include <cmath>
 #include <optional>
 #include <regex>
 #include <set>
+#include <sstream>
 
 namespace Stepscope {
 
@@ -129,134 +134,214 @@ Json resolvePlainScalar(const std::string& s)
     return s;
 }
 
-class YamlConverter {
+// Builds the JSON document straight from yaml-cpp's parser events: much faster than walking YAML::Node trees, and
+// an alias costs its anchor's known size up front, so a "billion laughs" document is rejected before it is expanded.
+class YamlBuilder : public YAML::EventHandler {
 public:
-    YamlConverter(const YamlReadOptions& options, SourceDocument& doc, Diagnostics& diagnostics)
+    YamlBuilder(const YamlReadOptions& options, SourceDocument& doc, Diagnostics& diagnostics)
         : m_options(options)
-        , m_positions(doc.positions)
+        , m_doc(doc)
         , m_diagnostics(diagnostics)
     {
     }
 
-    void convertRoot(const YAML::Node& node, Json& out)
+    [[nodiscard]] bool hasRoot() const { return m_hasRoot; }
+
+    void OnDocumentStart(const YAML::Mark&) override { }
+    void OnDocumentEnd() override { }
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override
     {
-        m_positions.emplace(std::string(), toPos(node.Mark()));
-        convert(node, out, 0);
+        if (isKey(mark, nullptr))
+            return;
+        Json& slot = beginValue(mark, "?");
+        slot = nullptr;
+        endScalar(anchor, slot, 1);
     }
+
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override
+    {
+        const auto it = m_anchors.find(anchor);
+        if (it == m_anchors.end())
+            throw Stop { "alias to an unknown anchor", toPos(mark) };
+        if (isKey(mark, it->second.value.is_string() ? &it->second.value.get_ref<const std::string&>() : nullptr))
+            return;
+        count(it->second.size, mark);
+        Json& slot = beginValue(mark, "?");
+        slot = it->second.value;
+        endScalar(0, slot, 0);
+    }
+
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+        const std::string& value) override
+    {
+        if (isKey(mark, &value))
+            return;
+        Json& slot = beginValue(mark, tag);
+        if (tag == "!GetAtt") {
+            // !GetAtt Resource.Attribute -> ["Resource", "Attribute"] (split at the first dot)
+            const auto dot = value.find('.');
+            slot = Json::array({ value.substr(0, dot), dot == std::string::npos ? "" : value.substr(dot + 1) });
+        } else if (tag == "?" || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float"
+            || tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null") {
+            slot = resolvePlainScalar(value);
+        } else {
+            slot = value; // quoted ("!"), !!str, and the arguments of short-form functions (`!GetAZs ''`)
+        }
+        endScalar(anchor, slot, 1);
+    }
+
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+        YAML::EmitterStyle::value) override
+    {
+        if (isKey(mark, nullptr))
+            return;
+        Json& slot = beginValue(mark, tag);
+        slot = Json::array();
+        pushFrame(slot, false, anchor, mark);
+    }
+
+    void OnSequenceEnd() override { popFrame(); }
+
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+        YAML::EmitterStyle::value) override
+    {
+        if (isKey(mark, nullptr))
+            return;
+        Json& slot = beginValue(mark, tag);
+        slot = Json::object();
+        pushFrame(slot, true, anchor, mark);
+    }
+
+    void OnMapEnd() override { popFrame(); }
 
 private:
-    void count(const YAML::Node& node)
+    struct Frame {
+        Json* container;
+        bool isMap;
+        bool expectKey;
+        std::string key;
+        SourcePos keyPos;
+        std::size_t pathLength; // m_path before this container's own member segment
+        YAML::anchor_t anchor;
+        std::size_t valuesAtStart;
+    };
+    struct Anchored {
+        Json value;
+        std::size_t size;
+    };
+
+    void count(std::size_t values, const YAML::Mark& mark)
     {
-        if (++m_values > m_options.maxValues)
+        m_values += values;
+        if (m_values > m_options.maxValues)
             throw Stop { "more than " + std::to_string(m_options.maxValues)
                     + " values after expanding aliases (a \"billion laughs\" document?)",
-                toPos(node.Mark()) };
+                toPos(mark) };
     }
 
-    void convert(const YAML::Node& node, Json& out, int depth)
+    // In a mapping, every other event is a key: only plain text keys are supported.
+    bool isKey(const YAML::Mark& mark, const std::string* text)
     {
-        count(node);
-        if (depth >= m_options.maxDepth)
-            throw Stop { "nesting deeper than " + std::to_string(m_options.maxDepth) + " levels", toPos(node.Mark()) };
-        const std::string& tag = node.Tag();
-        if (const char* longForm = tag.size() > 1 && tag[0] == '!' ? intrinsicName(tag) : nullptr) {
-            // !Ref X -> {"Ref": "X"}; the long-form member shares the tagged node's position.
-            out = Json::object();
-            const std::size_t pathLength = m_path.size();
+        if (m_frames.empty() || !m_frames.back().isMap || !m_frames.back().expectKey)
+            return false;
+        if (!text)
+            throw Stop { "only text keys are supported in a definition", toPos(mark) };
+        Frame& frame = m_frames.back();
+        frame.key = *text;
+        frame.keyPos = toPos(mark);
+        frame.expectKey = false;
+        return true;
+    }
+
+    // The slot the next value goes into, with its pointer pushed on m_path and its position recorded.
+    Json& beginValue(const YAML::Mark& mark, const std::string& tag)
+    {
+        count(1, mark);
+        if (m_frames.size() >= static_cast<std::size_t>(m_options.maxDepth))
+            throw Stop { "nesting deeper than " + std::to_string(m_options.maxDepth) + " levels", toPos(mark) };
+        m_valuePathLength = m_path.size();
+        Json* slot = nullptr;
+        if (m_frames.empty()) {
+            m_hasRoot = true;
+            m_doc.positions.emplace(std::string(), toPos(mark));
+            slot = &m_doc.root;
+        } else if (!m_frames.back().isMap) {
+            auto& array = m_frames.back().container->get_ref<Json::array_t&>();
             m_path += '/';
-            m_path += escapePointerToken(longForm);
-            m_positions.emplace(m_path, toPos(node.Mark()));
-            Json& inner = out[longForm];
-            if (tag == "!GetAtt" && node.IsScalar()) {
-                // !GetAtt Resource.Attribute -> ["Resource", "Attribute"] (split at the first dot)
-                const std::string& text = node.Scalar();
-                const auto dot = text.find('.');
-                inner = Json::array({ text.substr(0, dot), dot == std::string::npos ? "" : text.substr(dot + 1) });
-            } else {
-                convertUntagged(node, inner, depth + 1, true);
+            m_path += std::to_string(array.size());
+            m_doc.positions.emplace(m_path, toPos(mark));
+            slot = &array.emplace_back();
+        } else {
+            Frame& frame = m_frames.back();
+            auto& object = frame.container->get_ref<Json::object_t&>();
+            m_path += '/';
+            m_path += escapePointerToken(frame.key);
+            frame.expectKey = true;
+            bool duplicate = false;
+            for (const auto& member : object) {
+                if (member.first == frame.key) {
+                    duplicate = true;
+                    break;
+                }
             }
-            m_path.resize(pathLength);
-            return;
+            if (duplicate) {
+                m_diagnostics.append({ Severity::Error,
+                    QStringLiteral("duplicate key \"%1\" (the first one is kept)").arg(toQString(frame.key)),
+                    toQString(m_path), frame.keyPos, {} });
+                slot = &m_discarded.emplace_back(); // read, then dropped; a deque keeps the pointer valid
+            } else {
+                m_doc.positions.emplace(m_path, frame.keyPos);
+                slot = &object.emplace_back(frame.key, Json()).second;
+            }
         }
-        if (tag.size() > 1 && tag[0] == '!' && !m_warnedTags.count(tag)) {
-            m_warnedTags.insert(tag);
-            m_diagnostics.append({ Severity::Warning,
-                QStringLiteral("unknown YAML tag %1 ignored").arg(QString::fromStdString(tag)), {},
-                toPos(node.Mark()), {} });
+        if (tag.size() > 1 && tag[0] == '!') {
+            if (const char* longForm = intrinsicName(tag)) {
+                // !Ref X -> {"Ref": "X"}: the long-form member shares the tagged value's position.
+                *slot = Json::object();
+                m_path += '/';
+                m_path += escapePointerToken(longForm);
+                m_doc.positions.emplace(m_path, toPos(mark));
+                slot = &slot->get_ref<Json::object_t&>().emplace_back(longForm, Json()).second;
+            } else if (m_warnedTags.insert(tag).second) {
+                m_diagnostics.append({ Severity::Warning,
+                    QStringLiteral("unknown YAML tag %1 ignored").arg(toQString(tag)), {}, toPos(mark), {} });
+            }
         }
-        convertUntagged(node, out, depth, tag == "?");
+        return *slot;
     }
 
-    void convertUntagged(const YAML::Node& node, Json& out, int depth, bool plain)
+    void endScalar(YAML::anchor_t anchor, const Json& value, std::size_t size)
     {
-        switch (node.Type()) {
-        case YAML::NodeType::Undefined:
-        case YAML::NodeType::Null:
-            out = nullptr;
-            return;
-        case YAML::NodeType::Scalar:
-            if (plain || node.Tag() == "tag:yaml.org,2002:int" || node.Tag() == "tag:yaml.org,2002:float")
-                out = resolvePlainScalar(node.Scalar());
-            else
-                out = node.Scalar();
-            return;
-        case YAML::NodeType::Sequence: {
-            out = Json::array();
-            auto& array = out.get_ref<Json::array_t&>();
-            const std::size_t pathLength = m_path.size();
-            for (const YAML::Node& item : node) {
-                m_path += '/';
-                m_path += std::to_string(array.size());
-                m_positions.emplace(m_path, toPos(item.Mark()));
-                array.emplace_back();
-                convert(item, array.back(), depth + 1);
-                m_path.resize(pathLength);
-            }
-            return;
-        }
-        case YAML::NodeType::Map: {
-            out = Json::object();
-            auto& object = out.get_ref<Json::object_t&>();
-            const std::size_t pathLength = m_path.size();
-            for (const auto& member : node) {
-                const YAML::Node& key = member.first;
-                if (!key.IsScalar()) {
-                    m_diagnostics.append({ Severity::Error,
-                        QStringLiteral("only plain text keys are supported; this member is ignored"), toQString(m_path),
-                        toPos(key.Mark()), {} });
-                    continue;
-                }
-                const std::string& name = key.Scalar();
-                m_path += '/';
-                m_path += escapePointerToken(name);
-                bool duplicate = false;
-                for (const auto& existing : object) {
-                    if (existing.first == name) {
-                        duplicate = true;
-                        break;
-                    }
-                }
-                if (duplicate) {
-                    m_diagnostics.append({ Severity::Error,
-                        QStringLiteral("duplicate key \"%1\" (the first one is kept)").arg(toQString(name)),
-                        toQString(m_path), toPos(key.Mark()), {} });
-                } else {
-                    m_positions.emplace(m_path, toPos(key.Mark()));
-                    object.emplace_back(name, Json());
-                    convert(member.second, object.back().second, depth + 1);
-                }
-                m_path.resize(pathLength);
-            }
-            return;
-        }
-        }
+        if (anchor != 0)
+            m_anchors[anchor] = Anchored { value, size };
+        m_path.resize(m_valuePathLength);
+    }
+
+    void pushFrame(Json& container, bool isMap, YAML::anchor_t anchor, const YAML::Mark&)
+    {
+        m_frames.push_back({ &container, isMap, true, {}, {}, m_valuePathLength, anchor, m_values });
+    }
+
+    void popFrame()
+    {
+        Frame frame = std::move(m_frames.back());
+        m_frames.pop_back();
+        if (frame.anchor != 0)
+            m_anchors[frame.anchor] = Anchored { *frame.container, m_values - frame.valuesAtStart + 1 };
+        m_path.resize(frame.pathLength);
     }
 
     const YamlReadOptions& m_options;
-    std::unordered_map<std::string, SourcePos>& m_positions;
+    SourceDocument& m_doc;
     Diagnostics& m_diagnostics;
+    std::vector<Frame> m_frames;
+    std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
     std::string m_path;
+    std::size_t m_valuePathLength = 0;
     std::size_t m_values = 0;
+    bool m_hasRoot = false;
+    std::deque<Json> m_discarded;
     std::set<std::string> m_warnedTags;
 };
 
@@ -334,13 +419,14 @@ YamlReadResult readYaml(std::string_view text, const QString& file, const YamlRe
     SourceDocument doc;
     doc.file = file;
     try {
-        const YAML::Node root = YAML::Load(std::string(text));
-        if (!root.IsDefined() || root.IsNull()) {
+        std::istringstream stream { std::string(text) };
+        YAML::Parser parser(stream);
+        YamlBuilder builder(options, doc, result.diagnostics);
+        parser.HandleNextDocument(builder);
+        if (!builder.hasRoot() || doc.root.is_null()) {
             fail("the file is empty", {});
             return result;
         }
-        YamlConverter converter(options, doc, result.diagnostics);
-        converter.convertRoot(root, doc.root);
     } catch (const Stop& stop) {
         fail(stop.message, stop.pos);
         return result;

@@ -8,9 +8,11 @@
 namespace Stepscope {
 
 struct YamlReadOptions {
-    int maxDepth = 512; ///< deeper nesting is a diagnostic, never a stack overflow
+    /// Deeper nesting is a diagnostic, never a stack overflow. Lower than JSON's 512: yaml-cpp 0.7 itself fails with
+    /// a meaningless "bad file" error from 500 nested flow collections on.
+    int maxDepth = 256;
     /// Values produced, aliases expanded: a "billion laughs" document of nested aliases stops here.
-    std::size_t maxValues = 2'000'000;
+    std::size_t maxValues = 1'000'000;
 };
 
 struct YamlReadResult {
