@@ -441,9 +441,14 @@ std::optional<Finding> checkJsonataString(std::string_view value)
     const std::string_view inner = value.substr(2, value.size() - 4);
     if (inner.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return Finding { Severity::Error, QStringLiteral("empty JSONata expression \"{% %}\"") };
-    if (inner.find('\n') != std::string_view::npos || inner.find('\r') != std::string_view::npos)
+    // Expressions may span lines ("{%\n  expr\n%}", as the CDK writes them). Trailing spaces on the "{%" line are
+    // rejected as asl-validator does (its "extra spaces" case); the service itself is more lenient there.
+    const size_t firstBreak = inner.find_first_of("\r\n");
+    if (firstBreak != std::string_view::npos && firstBreak > 0
+        && inner.substr(0, firstBreak).find_first_not_of(" \t") == std::string_view::npos)
         return Finding { Severity::Error,
-            QStringLiteral("JSONata expression contains a line break: write it on one line as \"{% expression %}\"") };
+            QStringLiteral("extra spaces after \"{%\" before a line break: write \"{% expression %}\" on one line, or start "
+                           "the next line right after \"{%\"") };
     if (!isSpace(inner.front()) && !isSpace(inner.back()))
         return Finding { Severity::Error,
             QStringLiteral("JSONata expression needs spaces inside its delimiters: write \"{% expression %}\"") };

@@ -81,6 +81,28 @@ private Q_SLOTS:
         QVERIFY2(problem.isEmpty() == valid, qPrintable(problem.isEmpty() ? QStringLiteral("accepted") : problem));
     }
 
+    // The "{% ... %}" surround of JSONata strings.
+    void surround_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("problem");
+        addSurroundRows();
+    }
+
+    void surround()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(QString, problem);
+        const auto finding = Validation::checkJsonataString(std::string_view(value.constData(), value.size()));
+        if (problem.isEmpty()) {
+            QVERIFY2(!finding, qPrintable(finding ? finding->message : QString()));
+        } else {
+            QVERIFY(finding);
+            QCOMPARE(finding->severity, Severity::Error);
+            QVERIFY2(finding->message.contains(problem), qPrintable(finding->message));
+        }
+    }
+
     void paths_data()
     {
         QTest::addColumn<QString>("path");

@@ -180,3 +180,20 @@ void addJsonataRows()
     bad("unclosed comment", "/* note $x");
     bad("empty", "");
 }
+
+void addSurroundRows()
+{
+    auto row = [](const char* name, const char* value, const char* problem) {
+        QTest::addRow("%s", name) << QByteArray(value) << QString::fromUtf8(problem);
+    };
+    row("literal", "plain text", "");
+    row("expression", "{% $states.input %}", "");
+    row("multi-line", "{%\n  $states.input.a\n  + 1\n%}", "");
+    row("space on one side", "{%$lowercase('A') %}", "");
+    row("no spaces", "{%10%}", "needs spaces inside its delimiters");
+    row("spaces before line break", "{% \n10         %}", "extra spaces after");
+    row("no close", "{% 10 %", "does not end with");
+    row("no open", "10 %}", "does not start with");
+    row("empty", "{%  %}", "empty JSONata expression");
+    row("bad syntax", "{% 10 + * 2 %}", "invalid JSONata expression");
+}

@@ -6,5 +6,6 @@
 
 void addFindingRows(); ///< columns: definition, severity, message, pointer
 void addHostileRows(); ///< column: definition
+void addSurroundRows(); ///< columns: value, problem (empty: accepted)
 void addJsonataRows(); ///< columns: expression, valid
 [[nodiscard]] QByteArray unknownStartAt();
