@@ -42,6 +42,16 @@ qreal DiagramFonts::lineHeight(const QFont& font)
     return font.pixelSize() * 1.17;
 }
 
+QString DiagramFonts::printable(const QString& text)
+{
+    QString out = text;
+    for (QChar& c : out) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = QChar(0xfffd);
+    }
+    return out;
+}
+
 QString DiagramFonts::elide(const QString& text, const QFont& font, qreal maxWidth)
 {
     if (textWidth(text, font) <= maxWidth)

@@ -12,6 +12,8 @@ struct DiagramFonts {
     /// Width in points of `text` in `font`; estimated when no QGuiApplication exists (no font database).
     [[nodiscard]] static qreal textWidth(const QString& text, const QFont& font);
     [[nodiscard]] static qreal lineHeight(const QFont& font);
+    /// `text` with control characters replaced (they are not allowed in SVG text and draw as boxes anyway).
+    [[nodiscard]] static QString printable(const QString& text);
     /// `text` shortened with "…" to at most `maxWidth` points.
     [[nodiscard]] static QString elide(const QString& text, const QFont& font, qreal maxWidth);
 };

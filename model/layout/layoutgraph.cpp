@@ -40,8 +40,8 @@ LayoutGraph::Node stateNode(const State& state, StateIndex index, bool collapsed
     const QFont small = DiagramFonts::smallFont();
     LayoutGraph::Node node;
     node.state = index;
-    node.label = DiagramFonts::elide(state.name, name, MaxNameWidth);
-    node.typeLine = state.typeName.isEmpty() ? QStringLiteral("?") : state.typeName;
+    node.label = DiagramFonts::elide(DiagramFonts::printable(state.name), name, MaxNameWidth);
+    node.typeLine = state.typeName.isEmpty() ? QStringLiteral("?") : DiagramFonts::printable(state.typeName);
     if (collapsed)
         node.typeLine += QStringLiteral(" (collapsed)");
     node.badge = badgeFor(state);
@@ -157,7 +157,7 @@ LayoutGraph LayoutGraph::build(const Workflow& workflow, const LayoutOptions& op
                 branch.container = child;
                 branch.parent = group;
                 branch.id = uniqueId(c.id);
-                branch.label = c.label;
+                branch.label = DiagramFonts::printable(c.label);
                 clusterOfContainer[child] = int(graph.clusters.size());
                 graph.clusters.append(branch);
                 addMachine(child, clusterOfContainer[child]);
@@ -196,7 +196,7 @@ LayoutGraph LayoutGraph::build(const Workflow& workflow, const LayoutOptions& op
         edge.kind = e.kind;
         edge.label = e.label;
         if (!e.label.isEmpty())
-            edge.shownLabel = DiagramFonts::elide(e.label, small, MaxEdgeLabelWidth);
+            edge.shownLabel = DiagramFonts::elide(DiagramFonts::printable(e.label), small, MaxEdgeLabelWidth);
         edge.from = sourceOf(e.from, edge.tailCluster);
         if (useGhosts && e.kind == EdgeKind::Catch && catchesInto.value(e.to) >= 2 && e.from != e.to) {
             const Node& real = graph.nodes[nodeOfState[e.to]];

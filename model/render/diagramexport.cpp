@@ -8,8 +8,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
-#include <QXmlStreamReader>
-#include <QXmlStreamWriter>
 
 #include <cmath>
 
@@ -17,49 +15,73 @@ namespace Stepscope {
 
 namespace {
 
-// QSvgGenerator has no per-element titles: add them by rewriting its output (which also re-escapes every text).
+constexpr char DocumentTitlePlaceholder[] = "stepscope-document-title";
+
+// Text for XML character data: escaped, and without the control characters XML 1.0 forbids.
+QByteArray xmlText(const QString& text)
+{
+    QString clean = text;
+    for (QChar& c : clean) {
+        if (c.unicode() < 0x20 && c != u'\t' && c != u'\n')
+            c = QChar(0xfffd);
+    }
+    return clean.toHtmlEscaped().toUtf8();
+}
+
+QString unescapeXml(QByteArrayView text)
+{
+    QString out = QString::fromUtf8(text);
+    if (!out.contains(u'&'))
+        return out;
+    out.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    out.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    out.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    out.replace(QLatin1String("&apos;"), QLatin1String("'"));
+    out.replace(QLatin1String("&#39;"), QLatin1String("'"));
+    out.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    return out;
+}
+
+// QSvgGenerator has no per-element titles: give each state's name text a <title> child, in one pass over its
+// output (a full XML parse and rewrite cost as much as the painting itself).
 QByteArray addTitles(const QByteArray& svg, const Diagram& diagram, const QString& documentTitle)
 {
     // Names are painted in node order; several names may elide to the same label, so keep a queue per label.
-    QHash<QString, QStringList> titlesOf;
+    QHash<QString, QList<QByteArray>> titlesOf;
     for (const DiagramNode& node : diagram.nodes)
-        titlesOf[node.ghostOf >= 0 ? QStringLiteral("↪ ") + node.label : node.label].append(node.name);
-    QXmlStreamReader reader(svg);
-    reader.setNamespaceProcessing(false); // copy names and xmlns as written (no generated prefixes)
-    QByteArray result;
-    QXmlStreamWriter writer(&result);
-    bool titled = false;
-    while (!reader.atEnd()) {
-        reader.readNext();
-        if (reader.hasError())
-            return svg;
-        if (reader.isStartElement() && reader.name() == QLatin1String("title") && !titled) {
-            // Replace the generator's document title with ours.
-            reader.readElementText();
-            writer.writeTextElement(QStringLiteral("title"), documentTitle);
-            titled = true;
-            continue;
-        }
-        writer.writeCurrentToken(reader);
-        if (reader.isStartElement() && reader.name() == QLatin1String("svg") && documentTitle.isEmpty())
-            titled = true;
-        if (reader.isStartElement() && reader.name() == QLatin1String("text")) {
-            const QXmlStreamAttributes attributes = reader.attributes();
-            reader.readNext();
-            if (reader.isCharacters()) {
-                const QString text = reader.text().toString();
-                // State names use the name font; ghosts are marked with an arrow. Other texts are not names.
-                const bool nameText = attributes.value(QLatin1String("font-size"))
-                        == QString::number(DiagramFonts::nameFont().pixelSize())
-                    || text.startsWith(QStringLiteral("↪ "));
-                auto it = titlesOf.find(text);
-                if (nameText && it != titlesOf.end() && !it->isEmpty())
-                    writer.writeTextElement(QStringLiteral("title"), it->takeFirst());
-            }
-            writer.writeCurrentToken(reader);
-        }
+        titlesOf[node.ghostOf >= 0 ? QStringLiteral("↪ ") + node.label : node.label].append(xmlText(node.name));
+    const QByteArray nameFontSize = "font-size=\"" + QByteArray::number(DiagramFonts::nameFont().pixelSize()) + '"';
+    QByteArray out;
+    out.reserve(svg.size() + diagram.nodes.size() * 48 + 64);
+    qsizetype pos = 0;
+    // The generator's document title is our placeholder: put the real one in its place.
+    const QByteArray placeholder = "<title>" + QByteArray(DocumentTitlePlaceholder) + "</title>";
+    if (const qsizetype at = svg.indexOf(placeholder); at >= 0) {
+        out.append(svg.constData(), at);
+        out.append("<title>" + xmlText(documentTitle) + "</title>");
+        pos = at + placeholder.size();
     }
-    return result;
+    for (;;) {
+        const qsizetype start = svg.indexOf("<text ", pos);
+        const qsizetype tagEnd = start < 0 ? -1 : svg.indexOf('>', start);
+        const qsizetype end = tagEnd < 0 ? -1 : svg.indexOf("</text>", tagEnd);
+        if (end < 0) {
+            out.append(svg.constData() + pos, svg.size() - pos);
+            break;
+        }
+        out.append(svg.constData() + pos, tagEnd + 1 - pos);
+        const QString text = unescapeXml(QByteArrayView(svg.constData() + tagEnd + 1, end - tagEnd - 1));
+        // State names use the name font; ghosts are marked with an arrow. Other texts are not names.
+        const bool nameText = QByteArrayView(svg.constData() + start, tagEnd - start).contains(nameFontSize)
+            || text.startsWith(QStringLiteral("↪ "));
+        if (nameText) {
+            const auto it = titlesOf.find(text);
+            if (it != titlesOf.end() && !it->isEmpty())
+                out.append("<title>" + it->takeFirst() + "</title>");
+        }
+        pos = tagEnd + 1;
+    }
+    return out;
 }
 
 } // namespace
@@ -75,7 +97,7 @@ QByteArray renderSvg(const Diagram& diagram, const RenderOptions& options)
     generator.setSize(QSize(int(std::ceil(size.width())), int(std::ceil(size.height()))));
     generator.setViewBox(QRectF(QPointF(0, 0), size));
     generator.setResolution(72);
-    generator.setTitle(QStringLiteral("workflow"));
+    generator.setTitle(QString::fromLatin1(DocumentTitlePlaceholder));
     {
         QPainter painter(&generator);
         if (!options.transparent)

@@ -264,8 +264,8 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
     if (layer == NodeLayer::Details) {
         useFont(painter, small);
         usePen(painter, m_theme.mutedText);
-        const QString typeLine = status && !status->note.isEmpty() ? node.typeName + QStringLiteral(" · ") + status->note
-                                                                    : node.typeName;
+        const QString typeLine = DiagramFonts::printable(
+            status && !status->note.isEmpty() ? node.typeName + QStringLiteral(" · ") + status->note : node.typeName);
         painter->drawText(QRectF(box.left() + 4, node.labelBox.bottom(), box.width() - 8, smallHeight),
             Qt::AlignHCenter | Qt::AlignTop, DiagramFonts::elide(typeLine, small, box.width() - 8));
         if (!node.badge.isEmpty()) {

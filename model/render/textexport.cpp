@@ -37,12 +37,8 @@ QString mermaidEscaped(const QString& text)
         case '`':
             out += QStringLiteral("#96;");
             break;
-        case '\n':
-        case '\r':
-            out += u' ';
-            break;
         default:
-            out += c;
+            out += c.unicode() < 0x20 || c.unicode() == 0x7f ? QChar(u' ') : c; // line breaks and controls
         }
     }
     return out;

@@ -94,6 +94,9 @@ private Q_SLOTS:
         QVERIFY(svg.texts.contains(QStringLiteral("</text><script>alert(1)</script>")));
         QVERIFY(svg.titles.contains(QStringLiteral("a\"]; B-->C[\"x")));
         QCOMPARE(svg.titles.first(), options.title);
+        // Control characters, which XML forbids, are replaced in text and titles.
+        QVERIFY(svg.texts.contains(QStringLiteral("ctl\ufffd\ufffdname")));
+        QVERIFY(svg.titles.contains(QStringLiteral("ctl\ufffd\ufffdname")));
     }
 
     void pngSizeAndBackground()

@@ -2,6 +2,7 @@
 #include "testsupport.h"
 
 #include "definition/definition.h"
+#include "layout/diagramfonts.h"
 #include "render/textexport.h"
 
 #include <QRegularExpression>
@@ -79,7 +80,7 @@ private Q_SLOTS:
         QVERIFY(ok);
         // Every name comes out literally (no \N or \G substitution, no broken quoting).
         for (const State& state : workflow.states)
-            QVERIFY2(texts.contains(state.name), qPrintable(state.name));
+            QVERIFY2(texts.contains(DiagramFonts::printable(state.name)), qPrintable(state.name));
     }
 
     void dotOfGeneratedWorkflow()
@@ -125,6 +126,7 @@ private Q_SLOTS:
         for (const QString& line : text.split(u'\n'))
             QVERIFY2(line.count(u'"') % 2 == 0, qPrintable(line));
         QCOMPARE(mermaidEscaped(QStringLiteral("a\"#<>&`b")), QStringLiteral("a#quot;#35;#lt;#gt;#amp;#96;b"));
+        QCOMPARE(mermaidEscaped(QStringLiteral("c\x01" "d\ne")), QStringLiteral("c d e"));
     }
 };
 
