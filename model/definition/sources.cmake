@@ -7,5 +7,11 @@ target_sources(stepscope_model PRIVATE
     definition/templatereader.h definition/templatereader.cpp
     definition/definitionloader.h definition/definitionloader.cpp
     definition/validator.h definition/validator.cpp
+    definition/validatorcontext.h definition/validatorchecks.h
+    definition/statefields.cpp definition/fieldvalues.cpp
+    definition/choicerules.cpp definition/retrycatch.cpp
+    definition/mapfields.cpp definition/taskfields.cpp
+    definition/jsonpathcheck.h definition/jsonpathcheck.cpp
+    definition/jsonatacheck.h definition/jsonatacheck.cpp
     definition/workflowbuilder.h definition/workflowbuilder.cpp
     definition/definition.h definition/definition.cpp)
