@@ -9,7 +9,6 @@
 #include <deque>
 #include <cmath>
 #include <optional>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -97,9 +96,42 @@ bool isInteger(const std::string& s, Json& out)
     return true;
 }
 
+// YAML 1.2 core schema float: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+bool matchesCoreFloat(std::string_view s)
+{
+    std::size_t i = 0;
+    auto digits = [&] {
+        const std::size_t start = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        return i - start;
+    };
+    if (i < s.size() && (s[i] == '-' || s[i] == '+'))
+        ++i;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        if (digits() == 0)
+            return false;
+    } else {
+        if (digits() == 0)
+            return false;
+        if (i < s.size() && s[i] == '.') {
+            ++i;
+            digits();
+        }
+    }
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '-' || s[i] == '+'))
+            ++i;
+        if (digits() == 0)
+            return false;
+    }
+    return i == s.size();
+}
+
 bool isFloat(const std::string& s, Json& out)
 {
-    static const std::regex pattern(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
     if (s.empty() || s.size() > 64)
         return false;
     if (s == ".inf" || s == ".Inf" || s == ".INF" || s == "+.inf" || s == "-.inf" || s == ".nan" || s == ".NaN"
@@ -108,7 +140,7 @@ bool isFloat(const std::string& s, Json& out)
     const char c = s[0];
     if (!(c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9')))
         return false;
-    if (!std::regex_match(s, pattern))
+    if (!matchesCoreFloat(s))
         return false;
     const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
     double value = 0;
