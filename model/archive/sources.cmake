@@ -1,0 +1,7 @@
+target_sources(stepscope_model PRIVATE
+    archive/sqlite.h archive/sqlite.cpp
+    archive/archivetypes.h
+    archive/archiveschema.h archive/archiveschema.cpp
+    archive/archive.h archive/archive.cpp
+    archive/heatmap.h archive/heatmap.cpp
+    archive/compare.h archive/compare.cpp)
