@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "searchcommand.h"
+#include "statscommand.h"
 #include "validatecommand.h"
 
 #include <cstdio>
@@ -29,6 +31,20 @@ void printHelp(QTextStream& stream)
               "  validate FILE...          check definitions; compiler-style diagnostics\n"
               "      --json                print diagnostics as JSON\n"
               "      --state-machine ID    template logical id (default: the first)\n"
+              "  search [WORDS...]         find archived executions, newest first\n"
+              "      --db FILE             the archive (default: the application data folder)\n"
+              "      --status S            SUCCEEDED, FAILED, TIMED_OUT, ABORTED, RUNNING (repeat or S1,S2)\n"
+              "      --error E             execution or state error (* matches anything)\n"
+              "      --state NAME          executions that ran this state (name or state id)\n"
+              "      --state-machine NAME  executions of this state machine\n"
+              "      --since T, --until T  start time: 2024-11-18, 2024-11-18T14:00:00Z, epoch, 24h, 7d\n"
+              "      --text WORDS          words in payloads, errors, causes (all must occur; word* = prefix)\n"
+              "      --limit N, --offset N page (default 100 from 0)\n"
+              "      --json                {\"total\": all matches, \"executions\": [the page]}\n"
+              "  stats                     per-state runs, failure rate, top errors, p50 / p95 durations\n"
+              "      --db FILE, --state-machine NAME, --json\n"
+              "  compare A B               where two archived executions differ (id, ARN, name or file)\n"
+              "      --db FILE, --json\n"
               "\n"
               "Options:\n"
               "  -h, --help                show this help\n"
@@ -54,6 +70,12 @@ int runCommand(const QStringList& arguments)
     }
     if (command == QLatin1String("validate"))
         return validateCommand(rest);
+    if (command == QLatin1String("search"))
+        return searchCommand(rest);
+    if (command == QLatin1String("stats"))
+        return statsCommand(rest);
+    if (command == QLatin1String("compare"))
+        return compareCommand(rest);
     return -1;
 }
 
