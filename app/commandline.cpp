@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "importcommand.h"
+#include "inspectcommand.h"
 #include "searchcommand.h"
 #include "statscommand.h"
 #include "validatecommand.h"
@@ -31,6 +33,16 @@ void printHelp(QTextStream& stream)
               "  validate FILE...          check definitions; compiler-style diagnostics\n"
               "      --json                print diagnostics as JSON\n"
               "      --state-machine ID    template logical id (default: the first)\n"
+              "  inspect HISTORY           read an execution history (get-execution-history, describe-execution,\n"
+              "                            CloudWatch logs): status, failing path, error, cause, input, states\n"
+              "      --definition FILE     match the runs to this definition's states\n"
+              "      --json                print the report as JSON\n"
+              "      --execution ARN       log exports with several executions: which one (default: the first)\n"
+              "      --describe FILE       describe-execution output adding the ARN, name and dates\n"
+              "  import PATH...            add execution histories (files, folders recursively) to the archive\n"
+              "      --db FILE             the archive (default: the application data folder)\n"
+              "      --state-machine NAME  for histories that do not name their state machine\n"
+              "      --definition FILE     link this definition to the imported executions\n"
               "  search [WORDS...]         find archived executions, newest first\n"
               "      --db FILE             the archive (default: the application data folder)\n"
               "      --status S            SUCCEEDED, FAILED, TIMED_OUT, ABORTED, RUNNING (repeat or S1,S2)\n"
@@ -70,6 +82,10 @@ int runCommand(const QStringList& arguments)
     }
     if (command == QLatin1String("validate"))
         return validateCommand(rest);
+    if (command == QLatin1String("inspect"))
+        return inspectCommand(rest);
+    if (command == QLatin1String("import"))
+        return importCommand(rest);
     if (command == QLatin1String("search"))
         return searchCommand(rest);
     if (command == QLatin1String("stats"))

@@ -69,6 +69,8 @@ QByteArray contentHash(const Execution& e)
     }
     // Summaries without events (describe-execution) are told apart by what they say.
     add(e.arn.toUtf8());
+    add(e.name.toUtf8());
+    add(e.stateMachineArn.toUtf8());
     add(executionStatusKey(e.status).toUtf8());
     add(QByteArray::number(msOf(e.start)) + ' ' + QByteArray::number(msOf(e.stop)) + ' ' + QByteArray::number(e.redriveCount));
     add(e.input.raw());

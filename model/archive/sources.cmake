@@ -6,4 +6,4 @@ target_sources(stepscope_model PRIVATE
     archive/heatmap.h archive/heatmap.cpp
     archive/compare.h archive/compare.cpp
     archive/historyconvert.h archive/historyconvert.cpp
-    archive/importer.h archive/importer.cpp)
+    archive/importer.h archive/importer.cpp archive/historyfilereader.cpp)
