@@ -69,7 +69,8 @@ QByteArray contentHash(const Execution& e)
     }
     // Summaries without events (describe-execution) are told apart by what they say.
     add(e.arn.toUtf8());
-    add(e.name.toUtf8());
+    // The name only with an ARN: readers name ARN-less histories after their file, and a copy is the same history.
+    add(e.arn.isEmpty() ? QByteArray() : e.name.toUtf8());
     add(e.stateMachineArn.toUtf8());
     add(executionStatusKey(e.status).toUtf8());
     add(QByteArray::number(msOf(e.start)) + ' ' + QByteArray::number(msOf(e.stop)) + ' ' + QByteArray::number(e.redriveCount));
