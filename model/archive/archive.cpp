@@ -28,7 +28,7 @@ constexpr int BusyTimeoutMs = 30000;
 constexpr const char* FailedRunStatuses = "('FAILED','CAUGHT','TIMED_OUT')";
 constexpr const char* FailedExecutionStatuses = "('FAILED','TIMED_OUT','ABORTED')";
 
-// FNV-1a, 64 bits: a stable, fast key for payload de-duplication (the content itself is compared too).
+// FNV-1a, 64 bits: a stable, fast key for payload de-duplication (stored with each payload).
 qint64 payloadHash(const QByteArray& data)
 {
     quint64 hash = 14695981039346656037ull;
@@ -39,15 +39,16 @@ qint64 payloadHash(const QByteArray& data)
     return static_cast<qint64>(hash);
 }
 
-QByteArray sha256Hex(const QByteArray& data)
+// BLAKE2b: cryptographic like SHA-256 but several times faster in QCryptographicHash (import hashes every byte).
+QByteArray contentHashHex(const QByteArray& data)
 {
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+    return QCryptographicHash::hash(data, QCryptographicHash::Blake2b_256).toHex();
 }
 
 // A canonical serialisation of everything stored, for executions whose reader gave no content hash.
 QByteArray fallbackContentHash(const ArchivedExecution& e)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QCryptographicHash hash(QCryptographicHash::Blake2b_256);
     auto add = [&hash](const QByteArray& part) {
         hash.addData(QByteArray::number(part.size()));
         hash.addData(QByteArrayView(":"));
@@ -220,7 +221,7 @@ QString ArchivedExecution::identity() const
 {
     if (isRealArn(arn))
         return arn;
-    return QStringLiteral("sha256:") + QString::fromLatin1(contentHash.isEmpty() ? fallbackContentHash(*this) : contentHash);
+    return QStringLiteral("blake2b:") + QString::fromLatin1(contentHash.isEmpty() ? fallbackContentHash(*this) : contentHash);
 }
 
 bool isRealArn(const QString& arn)
@@ -257,8 +258,16 @@ struct Archive::Private {
     Sql::Database db;
     bool readOnly = false;
     int version = 0;
+    // Payloads stored by this connection, for de-duplication across the executions of one import session without a
+    // hash index (an index on a hash dirties a random page per payload on every import). Entries of the open
+    // transaction are kept apart until it commits.
+    QHash<QByteArray, qint64> storedPayloads;
+    QHash<QByteArray, qint64> pendingPayloads;
+    qsizetype storedPayloadBytes = 0;
+    QByteArray lastDefinition;
+    qint64 lastDefinitionId = 0;
     // Statements reused by every import.
-    std::optional<Sql::Statement> findIdentity, deleteExecution, deleteText, findPayload, insertPayload,
+    std::optional<Sql::Statement> findIdentity, deleteExecution, deleteText, insertPayload,
         findDefinition, insertDefinition, insertExecution, insertRun, insertText;
 
     void prepareImport()
@@ -267,8 +276,8 @@ struct Archive::Private {
             return;
         findIdentity.emplace(db, "SELECT id, content_hash FROM executions WHERE identity = ?1");
         deleteExecution.emplace(db, "DELETE FROM executions WHERE id = ?1");
-        deleteText.emplace(db, "DELETE FROM execution_text WHERE rowid = ?1");
-        findPayload.emplace(db, "SELECT id FROM payloads WHERE hash = ?1 AND content = ?2");
+        // Contentless FTS5: a document is deleted by giving back the text it was indexed with.
+        deleteText.emplace(db, "INSERT INTO execution_text(execution_text, rowid, body) VALUES ('delete', ?1, ?2)");
         insertPayload.emplace(db, "INSERT INTO payloads(hash, content) VALUES (?1, ?2)");
         findDefinition.emplace(db, "SELECT id FROM definitions WHERE hash = ?1");
         insertDefinition.emplace(db, "INSERT INTO definitions(hash, content) VALUES (?1, ?2)");
@@ -289,7 +298,6 @@ struct Archive::Private {
         findIdentity.reset();
         deleteExecution.reset();
         deleteText.reset();
-        findPayload.reset();
         insertPayload.reset();
         findDefinition.reset();
         insertDefinition.reset();
@@ -299,31 +307,41 @@ struct Archive::Private {
     }
 
     // The id of a stored payload with this content, inserting it once; 0 for "no payload".
-    qint64 payloadId(const QByteArray& content, QHash<QByteArray, qint64>& local)
+    qint64 payloadId(const QByteArray& content)
     {
         if (content.isNull())
             return 0;
-        if (const auto it = local.constFind(content); it != local.constEnd())
+        if (const auto it = pendingPayloads.constFind(content); it != pendingPayloads.constEnd())
             return it.value();
-        const qint64 hash = payloadHash(content);
-        qint64 id = 0;
-        findPayload->bind(1, hash).bind(2, content);
-        if (findPayload->step())
-            id = findPayload->int64(0);
-        findPayload->reset();
-        if (!id) {
-            insertPayload->bind(1, hash).bind(2, content).run();
-            id = db.lastInsertRowId();
-        }
-        local.insert(content, id);
+        if (const auto it = storedPayloads.constFind(content); it != storedPayloads.constEnd())
+            return it.value();
+        insertPayload->bind(1, payloadHash(content)).bind(2, content).run();
+        const qint64 id = db.lastInsertRowId();
+        pendingPayloads.insert(content, id);
         return id;
+    }
+
+    void committed()
+    {
+        constexpr qsizetype MaxCachedBytes = 32 * 1024 * 1024;
+        for (auto it = pendingPayloads.cbegin(); it != pendingPayloads.cend(); ++it) {
+            if (storedPayloadBytes + it.key().size() > MaxCachedBytes) {
+                storedPayloads.clear();
+                storedPayloadBytes = 0;
+            }
+            storedPayloads.insert(it.key(), it.value());
+            storedPayloadBytes += it.key().size();
+        }
+        pendingPayloads.clear();
     }
 
     qint64 definitionId(const QByteArray& content)
     {
         if (content.isEmpty())
             return 0;
-        const QByteArray hash = sha256Hex(content);
+        if (content == lastDefinition)
+            return lastDefinitionId; // an import links one definition to many executions: hash it once
+        const QByteArray hash = contentHashHex(content);
         qint64 id = 0;
         findDefinition->bind(1, hash);
         if (findDefinition->step())
@@ -332,7 +350,10 @@ struct Archive::Private {
         if (!id) {
             insertDefinition->bind(1, hash).bind(2, content).run();
             id = db.lastInsertRowId();
+            return id; // not cached before the transaction commits
         }
+        lastDefinition = content;
+        lastDefinitionId = id;
         return id;
     }
 };
@@ -356,6 +377,10 @@ int Archive::schemaVersion() const { return d->version; }
 void Archive::close()
 {
     d->resetStatements();
+    d->storedPayloads.clear();
+    d->pendingPayloads.clear();
+    d->storedPayloadBytes = 0;
+    d->lastDefinition.clear();
     d->db.close();
     d->version = 0;
 }
@@ -442,7 +467,8 @@ bool Archive::open(const QString& path, Access access)
                 QThread::msleep(100);
             }
         }
-        d->db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL");
+        // NORMAL: a commit survives a process kill (the WAL is in the OS cache) without an fsync per execution.
+        d->db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 67108864");
         {
             Sql::Transaction transaction(d->db);
             // Read again under the write lock: another process may have created or upgraded the archive meanwhile.
@@ -487,17 +513,18 @@ Archive::ImportOutcome Archive::importExecution(const ArchivedExecution& executi
             if (existingHash == contentHash)
                 return ImportOutcome::AlreadyPresent; // the transaction rolls back: nothing was written
             // The same ARN with other content: a later (longer, redriven) history of the same execution.
-            d->deleteText->bind(1, existing).run();
+            const std::optional<ArchivedExecution> old = loadExecution(existing);
+            d->deleteText->bind(1, existing).bind(2, old ? searchText(*old) : QByteArray()).run();
             d->deleteExecution->bind(1, existing).run();
             outcome = ImportOutcome::Replaced;
         } else {
             d->findIdentity->reset();
         }
 
-        QHash<QByteArray, qint64> local;
+        d->pendingPayloads.clear();
         const qint64 definition = d->definitionId(execution.definition);
-        const qint64 input = d->payloadId(execution.input, local);
-        const qint64 output = d->payloadId(execution.output, local);
+        const qint64 input = d->payloadId(execution.input);
+        const qint64 output = d->payloadId(execution.output);
         Sql::Statement& e = *d->insertExecution;
         e.bind(1, identity).bind(2, contentHash).bind(3, isRealArn(execution.arn) ? execution.arn : QString());
         e.bind(4, execution.name).bind(5, execution.stateMachine);
@@ -517,9 +544,9 @@ Archive::ImportOutcome Archive::importExecution(const ArchivedExecution& executi
         Sql::Statement& r = *d->insertRun;
         for (qsizetype seq = 0; seq < execution.runs.size(); ++seq) {
             const ArchivedStateRun& run = execution.runs.at(seq);
-            const qint64 cause = run.cause.isEmpty() ? 0 : d->payloadId(run.cause.toUtf8(), local);
-            const qint64 runInput = d->payloadId(run.input, local);
-            const qint64 runOutput = d->payloadId(run.output, local);
+            const qint64 cause = run.cause.isEmpty() ? 0 : d->payloadId(run.cause.toUtf8());
+            const qint64 runInput = d->payloadId(run.input);
+            const qint64 runOutput = d->payloadId(run.output);
             r.bind(1, id).bind(2, qint64(seq)).bind(3, run.state).bind(4, run.stateId());
             r.bind(5, run.containerPath.isEmpty() ? QString() : run.containerPath).bindOptional(6, run.iteration, -1);
             r.bind(7, run.status.isEmpty() ? QStringLiteral("UNKNOWN") : upperStatus(run.status));
@@ -530,8 +557,10 @@ Archive::ImportOutcome Archive::importExecution(const ArchivedExecution& executi
         }
         d->insertText->bind(1, id).bind(2, searchText(execution)).run();
         transaction.commit();
+        d->committed();
         return outcome;
     } catch (const Sql::Error& e) {
+        d->pendingPayloads.clear(); // rolled back
         throw ArchiveError(e.what());
     }
 }
@@ -632,8 +661,6 @@ std::optional<ArchivedExecution> Archive::loadExecution(qint64 id)
         e.eventCount = int(s.int64(14));
         e.sourceFile = s.text(15);
         e.contentHash = s.bytes(16);
-        if (e.contentHash.startsWith("sha256:"))
-            e.contentHash = e.contentHash.mid(7);
         Sql::Statement runs(d->db,
             "SELECT r.state, r.container_path, r.iteration, r.status, r.start_ms, r.duration_ms, r.attempts, r.error, "
             "c.content, i.content, o.content FROM state_runs r LEFT JOIN payloads c ON c.id = r.cause_id "

@@ -53,7 +53,7 @@ public:
     /// The execution with its state runs and payloads; nullopt when there is none with that id.
     [[nodiscard]] std::optional<ArchivedExecution> loadExecution(qint64 id);
     [[nodiscard]] std::optional<ExecutionSummary> summary(qint64 id);
-    /// Finds an execution by archive id, ARN, identity ("sha256:..."), unique name or unique source file.
+    /// Finds an execution by archive id, ARN, identity ("blake2b:..."), unique name or unique source file.
     [[nodiscard]] std::optional<qint64> findExecution(const QString& key);
 
     /// Names of the state machines in the archive, with their execution counts.

@@ -52,13 +52,13 @@ struct ArchivedExecution {
     QList<ArchivedStateRun> runs;
     int eventCount = 0;
     QString sourceFile;
-    QByteArray contentHash; ///< hex SHA-256 of the content, identity when there is no ARN
+    QByteArray contentHash; ///< hex BLAKE2b-256 of the content, the identity when there is no ARN
 
     [[nodiscard]] qint64 durationMs() const
     {
         return startMs != NoTime && stopMs != NoTime && stopMs >= startMs ? stopMs - startMs : -1;
     }
-    /// "arn:..." when the ARN is known, else "sha256:<content hash>".
+    /// "arn:..." when the ARN is known, else "blake2b:<content hash>".
     [[nodiscard]] QString identity() const;
 };
 

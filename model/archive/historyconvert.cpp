@@ -55,7 +55,7 @@ void flatten(const StateRun& run, const QString& containerId, int iteration, QLi
 
 QByteArray contentHash(const Execution& e)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QCryptographicHash hash(QCryptographicHash::Blake2b_256); // several times faster than SHA-256 here
     auto add = [&hash](QByteArrayView part) {
         hash.addData(QByteArray::number(part.size()));
         hash.addData(QByteArrayView(":"));
