@@ -17,6 +17,9 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
 #include <cmath>
 
 namespace Stepscope {
@@ -144,8 +147,9 @@ ExecutionSummary readSummary(const Sql::Statement& s)
 
 QByteArray buildSearch(const SearchQuery& query, bool countOnly, QList<QVariant>* binds)
 {
+    // The page carries the total of all matches (a window count): one pass instead of a second COUNT query.
     QByteArray sql = countOnly ? QByteArray("SELECT count(*) FROM executions e WHERE 1")
-                               : QByteArray("SELECT ") + SummaryColumns + " FROM executions e WHERE 1";
+                               : QByteArray("SELECT ") + SummaryColumns + ", count(*) OVER () FROM executions e WHERE 1";
     auto param = [&](const QVariant& value) {
         if (binds)
             binds->append(value);
@@ -574,12 +578,12 @@ SearchResult Archive::search(const SearchQuery& query)
         QList<QVariant> binds;
         Sql::Statement rows(d->db, buildSearch(query, false, &binds));
         bindAll(rows, binds);
-        while (rows.step())
+        while (rows.step()) {
             result.executions.append(readSummary(rows));
-        // A page smaller than the limit from the first row tells the total without a second query.
-        if (query.offset <= 0 && (query.limit < 0 || result.executions.size() < query.limit))
-            result.total = result.executions.size();
-        else
+            result.total = rows.int64(15);
+        }
+        // An empty page (limit 0, or an offset past the end) does not tell the total.
+        if (result.executions.isEmpty() && (query.limit == 0 || query.offset > 0))
             result.total = count(query);
         return result;
     } catch (const Sql::Error& e) {
@@ -737,7 +741,6 @@ StateMachineStatistics Archive::statistics(const QString& stateMachine)
         result.stateMachine = stateMachine;
         const bool all = stateMachine.isEmpty();
         const QByteArray filter = all ? QByteArray() : QByteArray(" WHERE e.state_machine = ?1");
-        const QByteArray runFilter = all ? QByteArray() : QByteArray(" AND e.state_machine = ?1");
         auto bindFilter = [&](Sql::Statement& s) {
             if (!all)
                 s.bind(1, stateMachine);
@@ -752,61 +755,67 @@ StateMachineStatistics Archive::statistics(const QString& stateMachine)
                 result.failedExecutions = s.int64(1);
             }
         }
-        QHash<QString, qsizetype> index;
+        // One pass over the state runs, aggregated here: GROUP BY with count(DISTINCT ...) plus separate passes for
+        // errors and durations cost several times more, and QString conversions per row dominate otherwise.
+        struct Accumulator {
+            StateStatistics stats;
+            qint64 lastExecution = -1;
+            qint64 lastFailedExecution = -1;
+            std::map<std::string, qint64, std::less<>> errors;
+            QList<qint64> durations;
+        };
+        std::map<std::string, Accumulator, std::less<>> states;
         {
             Sql::Statement s(d->db,
-                "SELECT r.state_id, min(r.state), count(DISTINCT r.execution_id), count(*), sum(r.status IN "
-                    + QByteArray(FailedRunStatuses) + "), count(DISTINCT CASE WHEN r.status IN "
-                    + QByteArray(FailedRunStatuses)
-                    + " THEN r.execution_id END) FROM executions e JOIN state_runs r ON r.execution_id = e.id"
-                    + filter + " GROUP BY r.state_id");
+                "SELECT r.state_id, r.state, r.execution_id, r.status IN " + QByteArray(FailedRunStatuses)
+                    + ", r.duration_ms, r.error FROM executions e JOIN state_runs r ON r.execution_id = e.id" + filter
+                    + " ORDER BY r.execution_id");
             bindFilter(s);
             while (s.step()) {
-                StateStatistics st;
-                st.stateId = s.text(0);
-                st.state = s.text(1);
-                st.executions = s.int64(2);
-                st.runs = s.int64(3);
-                st.failedRuns = s.int64(4);
-                st.failedExecutions = s.int64(5);
-                st.failureRate = st.executions ? double(st.failedExecutions) / double(st.executions) : 0.0;
-                index.insert(st.stateId, result.states.size());
-                result.states.append(std::move(st));
+                const std::string_view stateId = s.view(0);
+                auto it = states.find(stateId);
+                if (it == states.end()) {
+                    it = states.emplace(std::string(stateId), Accumulator()).first;
+                    it->second.stats.stateId = QString::fromUtf8(stateId.data(), qsizetype(stateId.size()));
+                    it->second.stats.state = s.text(1);
+                }
+                Accumulator& acc = it->second;
+                const qint64 execution = s.int64(2);
+                const bool failed = s.int64(3) != 0;
+                ++acc.stats.runs;
+                if (execution != acc.lastExecution) { // rows come in execution order
+                    ++acc.stats.executions;
+                    acc.lastExecution = execution;
+                }
+                if (failed) {
+                    ++acc.stats.failedRuns;
+                    if (execution != acc.lastFailedExecution) {
+                        ++acc.stats.failedExecutions;
+                        acc.lastFailedExecution = execution;
+                    }
+                }
+                if (!s.isNull(4) && s.int64(4) >= 0)
+                    acc.durations.append(s.int64(4));
+                if (const std::string_view error = s.view(5); !error.empty()) {
+                    auto e = acc.errors.find(error);
+                    if (e == acc.errors.end())
+                        acc.errors.emplace(std::string(error), 1);
+                    else
+                        ++e->second;
+                }
             }
         }
-        {
-            Sql::Statement s(d->db,
-                "SELECT r.state_id, r.error, count(*) AS n FROM executions e JOIN state_runs r ON r.execution_id = e.id "
-                "WHERE r.error IS NOT NULL AND r.error <> ''"
-                    + runFilter + " GROUP BY r.state_id, r.error ORDER BY r.state_id, n DESC, r.error");
-            bindFilter(s);
-            while (s.step()) {
-                const auto it = index.constFind(s.text(0));
-                if (it == index.constEnd())
-                    continue;
-                StateStatistics& st = result.states[it.value()];
-                if (st.topErrors.size() < 5)
-                    st.topErrors.append({ s.text(1), s.int64(2) });
-            }
-        }
-        {
-            Sql::Statement s(d->db,
-                "SELECT r.state_id, r.duration_ms FROM executions e JOIN state_runs r ON r.execution_id = e.id "
-                "WHERE r.duration_ms >= 0"
-                    + runFilter);
-            bindFilter(s);
-            QHash<QString, QList<qint64>> durations;
-            while (s.step())
-                durations[s.text(0)].append(s.int64(1));
-            for (auto it = durations.begin(); it != durations.end(); ++it) {
-                const auto found = index.constFind(it.key());
-                if (found == index.constEnd())
-                    continue;
-                QList<qint64>& values = it.value();
-                std::sort(values.begin(), values.end());
-                result.states[found.value()].p50Ms = percentile(values, 0.50);
-                result.states[found.value()].p95Ms = percentile(values, 0.95);
-            }
+        for (auto& [id, acc] : states) {
+            StateStatistics& st = acc.stats;
+            st.failureRate = st.executions ? double(st.failedExecutions) / double(st.executions) : 0.0;
+            std::sort(acc.durations.begin(), acc.durations.end());
+            st.p50Ms = percentile(acc.durations, 0.50);
+            st.p95Ms = percentile(acc.durations, 0.95);
+            std::vector<std::pair<std::string, qint64>> errors(acc.errors.begin(), acc.errors.end());
+            std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+            for (size_t i = 0; i < errors.size() && i < 5; ++i)
+                st.topErrors.append({ QString::fromStdString(errors[i].first), errors[i].second });
+            result.states.append(std::move(st));
         }
         std::sort(result.states.begin(), result.states.end(), [](const StateStatistics& a, const StateStatistics& b) {
             if (a.failureRate != b.failureRate)

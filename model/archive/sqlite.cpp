@@ -131,6 +131,12 @@ Statement& Statement::operator=(Statement&& other) noexcept
     return *this;
 }
 
+std::string_view Statement::view(int column) const
+{
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    return data ? std::string_view(data, size_t(sqlite3_column_bytes(m_stmt, column))) : std::string_view();
+}
+
 Statement& Statement::bind(int index, qint64 value)
 {
     check(m_db, sqlite3_bind_int64(m_stmt, index, value));

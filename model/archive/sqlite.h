@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <optional>
+#include <string_view>
 #include <stdexcept>
 
 struct sqlite3;
@@ -86,6 +87,8 @@ public:
     [[nodiscard]] double real(int column) const;
     [[nodiscard]] QString text(int column) const;
     [[nodiscard]] QByteArray bytes(int column) const;
+    /// The column's UTF-8 text without a copy; valid until the next step() or reset().
+    [[nodiscard]] std::string_view view(int column) const;
     [[nodiscard]] qint64 int64Or(int column, qint64 nullValue) const { return isNull(column) ? nullValue : int64(column); }
 
 private:

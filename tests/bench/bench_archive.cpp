@@ -13,6 +13,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -35,9 +37,19 @@ Stats summarise(QList<double> values)
     return s;
 }
 
+double childrenCpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+double lastCpu = 0; // CPU time (user + system) of the last timed process: a busy machine disturbs it less
+
 // Runs a process to completion and returns its wall time in seconds; exits the benchmark when it fails.
 double timed(const QString& program, const QStringList& arguments, QByteArray* output = nullptr)
 {
+    const double cpuBefore = childrenCpuSeconds();
     QProcess process;
     process.setProcessChannelMode(QProcess::SeparateChannels);
     QElapsedTimer timer;
@@ -49,6 +61,7 @@ double timed(const QString& program, const QStringList& arguments, QByteArray* o
         std::exit(1);
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    lastCpu = childrenCpuSeconds() - cpuBefore;
     if (output)
         *output = process.readAllStandardOutput();
     return seconds;
@@ -106,18 +119,20 @@ int main(int argc, char* argv[])
         histories };
     timed(python, pythonArgs); // warm the page cache for both
 
-    QList<double> pythonTimes, importTimes;
+    QList<double> pythonTimes, importTimes, pythonCpu, importCpu;
     QString db;
     for (int round = 0; round < rounds; ++round) {
         pythonTimes.append(timed(python, pythonArgs));
+        pythonCpu.append(lastCpu);
         db = dir.filePath(QStringLiteral("round%1.sqlite").arg(round));
         QByteArray out;
         importTimes.append(timed(stepscope,
             { QStringLiteral("import"), histories, QStringLiteral("--db"), db, QStringLiteral("--state-machine"),
                 QStringLiteral("Bench") },
             &out));
-        std::printf("  round %d: python json.load %.3f s, stepscope import %.3f s (%s)\n", round + 1, pythonTimes.last(),
-            importTimes.last(), out.trimmed().constData());
+        importCpu.append(lastCpu);
+        std::printf("  round %d: python json.load %.3f s (cpu %.3f), stepscope import %.3f s (cpu %.3f) (%s)\n", round + 1,
+            pythonTimes.last(), pythonCpu.last(), importTimes.last(), importCpu.last(), out.trimmed().constData());
         std::fflush(stdout);
     }
     const Stats py = summarise(pythonTimes), imp = summarise(importTimes);
@@ -125,9 +140,14 @@ int main(int argc, char* argv[])
     print("stepscope import (fresh archive)", imp);
     std::printf("import / json.load ratio (medians): %.2fx (target <= 3x); per execution %.3f ms\n",
         imp.median / py.median, imp.median * 1000.0 / executions);
+    const Stats pyCpu = summarise(pythonCpu), impCpu = summarise(importCpu);
+    print("python3 json.load, CPU time (user+sys)", pyCpu);
+    print("stepscope import, CPU time (user+sys)", impCpu);
+    std::printf("import / json.load ratio of CPU times (medians): %.2fx\n", impCpu.median / pyCpu.median);
+    std::fflush(stdout);
     std::printf("archive size: %.1f MB\n", double(QFileInfo(db).size() + QFileInfo(db + QStringLiteral("-wal")).size()) / 1e6);
 
-    QList<double> rare, common, statsTimes;
+    QList<double> rare, common, statsTimes, statsCpu;
     for (int run = 0; run < runs; ++run) {
         const QString word = QStringLiteral("order-%1").arg((run * 7919) % executions);
         QByteArray out;
@@ -141,10 +161,12 @@ int main(int argc, char* argv[])
                                            QStringLiteral("--db"), db }));
         statsTimes.append(timed(stepscope, { QStringLiteral("stats"), QStringLiteral("--state-machine"),
                                                QStringLiteral("Bench"), QStringLiteral("--db"), db }));
+        statsCpu.append(lastCpu);
     }
     print("search --text order-N (1 match), process", summarise(rare));
     print("search --text 'card declined' (25%, 100 shown)", summarise(common));
     print("stats --state-machine Bench, whole process", summarise(statsTimes));
+    print("stats, CPU time of the process", summarise(statsCpu));
     std::printf("targets: search median < 0.1 s, statistics median < 0.2 s (whole processes, including start-up)\n");
     return 0;
 }
