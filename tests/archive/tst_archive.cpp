@@ -80,13 +80,21 @@ private Q_SLOTS:
         // The same ARN with other content replaces the execution; its old state runs go with it (ON DELETE CASCADE).
         ArchivedExecution later = generatedExecution(1);
         later.runs.removeLast();
+        later.output = R"({"shipped":"later"})";
         QCOMPARE(archive.importExecution(later), Archive::ImportOutcome::Replaced);
+        // The old full-text document went with it: its words no longer match, the new ones do.
+        SearchQuery q;
+        q.text = QStringLiteral("tracking");
+        QCOMPARE(archive.search(q).total, 0);
+        q.text = QStringLiteral("later");
+        QCOMPARE(archive.search(q).total, 1);
         archive.close();
         Sql::Database db;
         db.open(path, Sql::Database::Mode::ReadWrite);
         db.exec("PRAGMA foreign_keys = ON");
         QCOMPARE(db.scalar("SELECT count(*) FROM executions"), 1);
         QCOMPARE(db.scalar("SELECT count(*) FROM state_runs"), later.runs.size());
+        db.exec("INSERT INTO execution_text(execution_text) VALUES ('integrity-check')"); // throws when inconsistent
         QVERIFY_THROWS_EXCEPTION(Sql::Error,
             db.exec("INSERT INTO state_runs(execution_id, seq, state, state_id, status) VALUES (999, 0, 'x', 'x', 'x')"));
     }
