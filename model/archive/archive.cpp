@@ -473,23 +473,28 @@ bool Archive::open(const QString& path, Access access)
         }
         // NORMAL: a commit survives a process kill (the WAL is in the OS cache) without an fsync per execution.
         d->db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 67108864");
+        QString refusal;
         {
             Sql::Transaction transaction(d->db);
             // Read again under the write lock: another process may have created or upgraded the archive meanwhile.
             const qint64 applicationId = d->db.scalar("PRAGMA application_id");
             const qint64 version = d->db.scalar("PRAGMA user_version");
             const qint64 objects = d->db.scalar("SELECT count(*) FROM sqlite_schema");
-            if (applicationId != ApplicationId && !(applicationId == 0 && objects == 0))
-                return refuse(QStringLiteral("is an SQLite database but not a Stepscope archive"));
-            if (version > SchemaVersion)
-                return refuse(QStringLiteral("was written by a newer Stepscope (schema version %1)").arg(version));
-            if (version < SchemaVersion) {
-                if (applicationId == 0)
-                    d->db.exec(QByteArray("PRAGMA application_id = " + QByteArray::number(ApplicationId)).constData());
-                ArchiveSchema::migrate(d->db, int(version), SchemaVersion);
+            if (applicationId != ApplicationId && !(applicationId == 0 && objects == 0)) {
+                refusal = QStringLiteral("is an SQLite database but not a Stepscope archive");
+            } else if (version > SchemaVersion) {
+                refusal = QStringLiteral("was written by a newer Stepscope (schema version %1)").arg(version);
+            } else {
+                if (version < SchemaVersion) {
+                    if (applicationId == 0)
+                        d->db.exec(QByteArray("PRAGMA application_id = " + QByteArray::number(ApplicationId)).constData());
+                    ArchiveSchema::migrate(d->db, int(version), SchemaVersion);
+                }
+                transaction.commit();
             }
-            transaction.commit();
-        }
+        } // rolled back when refused, before the connection closes
+        if (!refusal.isEmpty())
+            return refuse(refusal);
         d->version = SchemaVersion;
         return true;
     } catch (const Sql::Error& e) {
