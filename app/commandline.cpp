@@ -1,7 +1,10 @@
 #include "commandline.h"
 
 #include "exportcommand.h"
+#include "importcommand.h"
 #include "inspectcommand.h"
+#include "searchcommand.h"
+#include "statscommand.h"
 #include "validatecommand.h"
 
 #include <cstdio>
@@ -46,6 +49,24 @@ void printHelp(QTextStream& stream)
               "      --collapse STATE_ID   draw a Parallel / Map state as one node (repeatable)\n"
               "      --history FILE        paint an execution's statuses (any history format inspect reads)\n"
               "      --state-machine ID    template logical id (default: the first)\n"
+              "  import PATH...            add execution histories (files, folders recursively) to the archive\n"
+              "      --db FILE             the archive (default: the application data folder)\n"
+              "      --state-machine NAME  for histories that do not name their state machine\n"
+              "      --definition FILE     link this definition to the imported executions\n"
+              "  search [WORDS...]         find archived executions, newest first\n"
+              "      --db FILE             the archive (default: the application data folder)\n"
+              "      --status S            SUCCEEDED, FAILED, TIMED_OUT, ABORTED, RUNNING (repeat or S1,S2)\n"
+              "      --error E             execution or state error (* matches anything)\n"
+              "      --state NAME          executions that ran this state (name or state id)\n"
+              "      --state-machine NAME  executions of this state machine\n"
+              "      --since T, --until T  start time: 2024-11-18, 2024-11-18T14:00:00Z, epoch, 24h, 7d\n"
+              "      --text WORDS          words in payloads, errors, causes (all must occur; word* = prefix)\n"
+              "      --limit N, --offset N page (default 100 from 0)\n"
+              "      --json                {\"total\": all matches, \"executions\": [the page]}\n"
+              "  stats                     per-state runs, failure rate, top errors, p50 / p95 durations\n"
+              "      --db FILE, --state-machine NAME, --json\n"
+              "  compare A B               where two archived executions differ (id, ARN, name or file)\n"
+              "      --db FILE, --json\n"
               "\n"
               "Options:\n"
               "  -h, --help                show this help\n"
@@ -75,6 +96,14 @@ int runCommand(const QStringList& arguments)
         return inspectCommand(rest);
     if (command == QLatin1String("export"))
         return exportCommand(rest);
+    if (command == QLatin1String("import"))
+        return importCommand(rest);
+    if (command == QLatin1String("search"))
+        return searchCommand(rest);
+    if (command == QLatin1String("stats"))
+        return statsCommand(rest);
+    if (command == QLatin1String("compare"))
+        return compareCommand(rest);
     return -1;
 }
 

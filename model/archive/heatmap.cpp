@@ -1,0 +1,128 @@
+#include "heatmap.h"
+
+#include "workflow/workflow.h"
+
+#include <algorithm>
+
+namespace Stepscope {
+
+namespace {
+
+double measureValue(const StateStatistics& s, HeatMeasure measure)
+{
+    switch (measure) {
+    case HeatMeasure::FailureRate:
+        return s.failureRate;
+    case HeatMeasure::RunCount:
+        return double(s.runs);
+    case HeatMeasure::P95Duration:
+        return double(std::max<qint64>(s.p95Ms, 0));
+    }
+    return 0;
+}
+
+double maxValue(const StateMachineStatistics& statistics, HeatMeasure measure)
+{
+    if (measure == HeatMeasure::FailureRate)
+        return 1.0; // rates keep an absolute scale, so that 5% looks the same in every workflow
+    double top = 0;
+    for (const StateStatistics& s : statistics.states)
+        top = std::max(top, measureValue(s, measure));
+    return top;
+}
+
+QString label(const StateStatistics& s)
+{
+    QString text = QStringLiteral("%1% failed (%2/%3)")
+                       .arg(QString::number(s.failureRate * 100.0, 'f', s.failureRate < 0.1 && s.failureRate > 0 ? 1 : 0))
+                       .arg(s.failedExecutions)
+                       .arg(s.executions);
+    if (s.p50Ms >= 0)
+        text += QStringLiteral(", p50 %1, p95 %2").arg(formatDurationMs(s.p50Ms), formatDurationMs(s.p95Ms));
+    if (!s.topErrors.isEmpty())
+        text += QStringLiteral(", top error %1 (%2)").arg(s.topErrors.first().error).arg(s.topErrors.first().count);
+    return text;
+}
+
+} // namespace
+
+QString formatDurationMs(qint64 ms)
+{
+    if (ms < 0)
+        return QStringLiteral("?");
+    if (ms < 1000)
+        return QStringLiteral("%1 ms").arg(ms);
+    if (ms < 60000)
+        return QStringLiteral("%1 s").arg(QString::number(double(ms) / 1000.0, 'f', ms < 10000 ? 1 : 0));
+    const qint64 seconds = ms / 1000;
+    if (seconds < 3600)
+        return QStringLiteral("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return QStringLiteral("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
+
+QColor heatColor(double level)
+{
+    level = std::clamp(level, 0.0, 1.0);
+    // Light yellow (255, 245, 200) through orange to dark red (165, 0, 38): light to dark, so it also reads in grey.
+    const QColor low(255, 245, 200), mid(253, 141, 60), high(165, 0, 38);
+    auto mix = [](const QColor& a, const QColor& b, double t) {
+        return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t), float(a.greenF() + (b.greenF() - a.greenF()) * t),
+            float(a.blueF() + (b.blueF() - a.blueF()) * t));
+    };
+    return level < 0.5 ? mix(low, mid, level * 2.0) : mix(mid, high, (level - 0.5) * 2.0);
+}
+
+QHash<QString, StateHeat> stateHeat(const StateMachineStatistics& statistics, const Workflow& workflow,
+    HeatMeasure measure)
+{
+    QHash<QString, int> nameCount;
+    QHash<QString, QString> idByName;
+    for (const State& state : workflow.states) {
+        ++nameCount[state.name];
+        idByName.insert(state.name, state.id);
+    }
+    const double top = maxValue(statistics, measure);
+    QHash<QString, StateHeat> heat;
+    for (const StateStatistics& s : statistics.states) {
+        QString id;
+        if (workflow.findStateById(s.stateId) != NoIndex)
+            id = s.stateId;
+        else if (nameCount.value(s.state) == 1)
+            id = idByName.value(s.state);
+        else if (workflow.states.isEmpty())
+            id = s.stateId; // no workflow to match against: keep the archive's own ids
+        if (id.isEmpty() || heat.contains(id))
+            continue;
+        StateHeat h;
+        h.value = measureValue(s, measure);
+        h.level = top > 0 ? h.value / top : 0.0;
+        h.label = label(s);
+        heat.insert(id, h);
+    }
+    return heat;
+}
+
+QList<QPair<QString, QColor>> heatLegend(const StateMachineStatistics& statistics, HeatMeasure measure)
+{
+    const double top = maxValue(statistics, measure);
+    QList<QPair<QString, QColor>> legend;
+    for (const double level : { 0.0, 0.25, 0.5, 0.75, 1.0 }) {
+        const double value = level * top;
+        QString text;
+        switch (measure) {
+        case HeatMeasure::FailureRate:
+            text = QStringLiteral("%1% failed").arg(qRound(value * 100.0));
+            break;
+        case HeatMeasure::RunCount:
+            text = QStringLiteral("%1 runs").arg(qRound64(value));
+            break;
+        case HeatMeasure::P95Duration:
+            text = QStringLiteral("p95 %1").arg(formatDurationMs(qRound64(value)));
+            break;
+        }
+        legend.append({ text, heatColor(level) });
+    }
+    return legend;
+}
+
+} // namespace Stepscope

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "archivetypes.h"
+
+#include <QColor>
+#include <QHash>
+#include <QString>
+
+namespace Stepscope {
+
+struct Workflow;
+
+/// What a heat map shows.
+enum class HeatMeasure { FailureRate, RunCount, P95Duration };
+
+/// One state's heat: the value (failure rate 0..1, run count, p95 ms), its place on the scale (0..1), and the text a
+/// legend or tooltip shows ("12% failed (3/25), p95 1.2 s").
+struct StateHeat {
+    double value = 0;
+    double level = 0; ///< 0..1 along the colour scale
+    QString label;
+};
+
+/// Heat per Workflow state id, for the renderer's overlay (canvas and exports). Statistics are matched by state id
+/// first, then by the state's name when that name is unique in the workflow (histories read without container paths).
+[[nodiscard]] QHash<QString, StateHeat> stateHeat(const StateMachineStatistics& statistics, const Workflow& workflow,
+    HeatMeasure measure = HeatMeasure::FailureRate);
+
+/// The colour for a level on the scale (light yellow to dark red), same in the window and in exports.
+[[nodiscard]] QColor heatColor(double level);
+
+/// Legend entries: (label, colour) pairs from low to high for `measure` over `statistics`.
+[[nodiscard]] QList<QPair<QString, QColor>> heatLegend(const StateMachineStatistics& statistics, HeatMeasure measure);
+
+/// "1.2 s", "340 ms", "2 min 5 s".
+[[nodiscard]] QString formatDurationMs(qint64 ms);
+
+} // namespace Stepscope

@@ -1,0 +1,9 @@
+target_sources(stepscope_model PRIVATE
+    archive/sqlite.h archive/sqlite.cpp
+    archive/archivetypes.h
+    archive/archiveschema.h archive/archiveschema.cpp
+    archive/archive.h archive/archive.cpp
+    archive/heatmap.h archive/heatmap.cpp
+    archive/compare.h archive/compare.cpp
+    archive/historyconvert.h archive/historyconvert.cpp
+    archive/importer.h archive/importer.cpp archive/historyfilereader.cpp)
