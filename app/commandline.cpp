@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "exportcommand.h"
 #include "validatecommand.h"
 
 #include <cstdio>
@@ -29,6 +30,14 @@ void printHelp(QTextStream& stream)
               "  validate FILE...          check definitions; compiler-style diagnostics\n"
               "      --json                print diagnostics as JSON\n"
               "      --state-machine ID    template logical id (default: the first)\n"
+              "  export FILE -o OUT        draw the workflow; format from OUT: .svg .png .pdf .dot .mmd .json\n"
+              "      --direction TB|LR     top-to-bottom (default) or left-to-right\n"
+              "      --theme light|dark    colours (svg, png, pdf)\n"
+              "      --scale N             png pixels per point (default 1)\n"
+              "      --transparent         png / svg without a background\n"
+              "      --page fit|a4|letter  pdf page (default: fit the diagram)\n"
+              "      --collapse STATE_ID   draw a Parallel / Map state as one node (repeatable)\n"
+              "      --state-machine ID    template logical id (default: the first)\n"
               "\n"
               "Options:\n"
               "  -h, --help                show this help\n"
@@ -54,6 +63,8 @@ int runCommand(const QStringList& arguments)
     }
     if (command == QLatin1String("validate"))
         return validateCommand(rest);
+    if (command == QLatin1String("export"))
+        return exportCommand(rest);
     return -1;
 }
 

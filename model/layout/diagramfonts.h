@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QFont>
+#include <QString>
+
+namespace Stepscope {
+
+/// The fonts a diagram is measured and drawn with. Fixed family and sizes so layout is deterministic.
+struct DiagramFonts {
+    [[nodiscard]] static QFont nameFont(); ///< state names
+    [[nodiscard]] static QFont smallFont(); ///< type line, badges, edge and container labels
+    /// Width in points of `text` in `font`; estimated when no QGuiApplication exists (no font database).
+    [[nodiscard]] static qreal textWidth(const QString& text, const QFont& font);
+    [[nodiscard]] static qreal lineHeight(const QFont& font);
+    /// `text` shortened with "…" to at most `maxWidth` points.
+    [[nodiscard]] static QString elide(const QString& text, const QFont& font, qreal maxWidth);
+};
+
+} // namespace Stepscope

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "layout/diagram.h"
+#include "theme.h"
+
+class QPainter;
+
+namespace Stepscope {
+
+/// Draws a Diagram with QPainter, on any paint device (SVG, image, PDF, a widget). Coordinates are diagram points;
+/// the caller sets up the painter's transform. Status is never shown by colour alone: each status has an icon.
+class DiagramRenderer {
+public:
+    DiagramRenderer(const Diagram& diagram, const Theme& theme, const StatusOverlay* overlay = nullptr);
+
+    /// The diagram plus the legend (when an overlay asks for one).
+    [[nodiscard]] QSizeF canvasSize() const;
+    void paint(QPainter* painter) const;
+
+    /// Draws the icon of a status in `box` (also used by the legend).
+    static void paintStatusIcon(QPainter* painter, const QRectF& box, RunStatus status);
+
+private:
+    void paintContainers(QPainter* painter) const;
+    void paintEdges(QPainter* painter) const;
+    void paintMarkers(QPainter* painter) const;
+    void paintNode(QPainter* painter, const DiagramNode& node) const;
+    void paintLegend(QPainter* painter) const;
+    [[nodiscard]] bool hasLegend() const;
+    [[nodiscard]] const StateStatus* statusOf(const DiagramNode& node) const;
+
+    const Diagram& m_diagram;
+    Theme m_theme;
+    const StatusOverlay* m_overlay;
+};
+
+} // namespace Stepscope
