@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "exportcommand.h"
+#include "inspectcommand.h"
 #include "validatecommand.h"
 
 #include <cstdio>
@@ -38,6 +39,12 @@ void printHelp(QTextStream& stream)
               "      --page fit|a4|letter  pdf page (default: fit the diagram)\n"
               "      --collapse STATE_ID   draw a Parallel / Map state as one node (repeatable)\n"
               "      --state-machine ID    template logical id (default: the first)\n"
+              "  inspect HISTORY           read an execution history (get-execution-history, describe-execution,\n"
+              "                            CloudWatch logs): status, failing path, error, cause, input, states\n"
+              "      --definition FILE     match the runs to this definition's states\n"
+              "      --json                print the report as JSON\n"
+              "      --execution ARN       log exports with several executions: which one (default: the first)\n"
+              "      --describe FILE       describe-execution output adding the ARN, name and dates\n"
               "\n"
               "Options:\n"
               "  -h, --help                show this help\n"
@@ -65,6 +72,8 @@ int runCommand(const QStringList& arguments)
         return validateCommand(rest);
     if (command == QLatin1String("export"))
         return exportCommand(rest);
+    if (command == QLatin1String("inspect"))
+        return inspectCommand(rest);
     return -1;
 }
 

@@ -312,6 +312,8 @@ struct StateOutcome {
     int iterationsFailed = 0;
     int iterationsSucceeded = 0;
     int iterationsAborted = 0;
+    int retryCount = 0; ///< retries over every run
+    QStringList caughtErrors; ///< errors that Catch rules handled on this state
     QString summary; ///< short badge text: "3/1000 failed", "retried 1×", "caught States.ALL"
 };
 

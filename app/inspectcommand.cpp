@@ -1,0 +1,413 @@
+#include "inspectcommand.h"
+
+#include "commandline.h"
+#include "definition/definition.h"
+#include "history/execution.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QFileInfo>
+
+namespace Stepscope::Cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string str(const QString& text)
+{
+    return text.toStdString();
+}
+
+Json timeJson(const QDateTime& time)
+{
+    return time.isValid() ? Json(str(time.toString(Qt::ISODateWithMs))) : Json(nullptr);
+}
+
+QString timeText(const QDateTime& time)
+{
+    return time.isValid() ? time.toString(Qt::ISODateWithMs) : QStringLiteral("unknown");
+}
+
+QString durationText(qint64 ms)
+{
+    if (ms < 1000)
+        return QStringLiteral("%1 ms").arg(ms);
+    if (ms < 60000)
+        return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 3);
+    const qint64 s = ms / 1000;
+    if (s < 3600)
+        return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+QString pathText(const QStringList& path)
+{
+    return path.join(QStringLiteral(" › "));
+}
+
+// Long payloads are cut in the text report (the JSON output keeps them whole).
+QString clip(const QString& text, int limit = 2000)
+{
+    if (text.size() <= limit)
+        return text;
+    return text.left(limit) + QStringLiteral("… (%1 more characters; --json prints all)").arg(text.size() - limit);
+}
+
+QString indentLines(const QString& text, const QString& indent)
+{
+    QStringList lines = text.split(u'\n');
+    for (QString& line : lines)
+        line = indent + line;
+    return lines.join(u'\n');
+}
+
+Json attemptJson(const TaskAttempt& attempt, const Execution& execution)
+{
+    Json a;
+    a["number"] = attempt.number;
+    a["kind"] = str(attempt.kind);
+    a["resourceType"] = str(attempt.resourceType);
+    a["resource"] = str(attempt.resource);
+    a["outcome"] = str(attemptOutcomeName(attempt.outcome));
+    a["error"] = attempt.error.isEmpty() ? Json(nullptr) : Json(str(attempt.error));
+    a["cause"] = attempt.cause.isPresent() ? Json(attempt.cause.text().toStdString()) : Json(nullptr);
+    a["parameters"] = attempt.parameters.isPresent() ? Json(attempt.parameters.text().toStdString()) : Json(nullptr);
+    a["scheduled"] = timeJson(attempt.scheduled);
+    a["started"] = timeJson(attempt.started);
+    a["ended"] = timeJson(attempt.ended);
+    Json ids = Json::array();
+    for (int i : attempt.events)
+        ids.push_back(execution.events[size_t(i)].id);
+    a["eventIds"] = ids;
+    return a;
+}
+
+Json diagnosticsJson(const Diagnostics& diagnostics, const QString& file)
+{
+    Json list = Json::array();
+    for (const Diagnostic& d : diagnostics) {
+        Json item;
+        item["severity"] = str(severityName(d.severity));
+        item["message"] = str(d.message);
+        item["file"] = str(d.file.isEmpty() ? file : d.file);
+        item["line"] = d.pos.line;
+        item["column"] = d.pos.column;
+        list.push_back(std::move(item));
+    }
+    return list;
+}
+
+struct Report {
+    HistoryReadResult result;
+    bool hasDefinition = false;
+    OpenedDefinition definition;
+    Workflow workflow; ///< the definition's, or the path that ran
+    ExecutionMatch match;
+    Diagnostics notes;
+};
+
+Json stateTableJson(const Report& report)
+{
+    Json states = Json::array();
+    for (const State& state : report.workflow.states) {
+        const StateOutcome outcome = report.match.states.value(state.id);
+        Json s;
+        s["id"] = str(state.id);
+        s["name"] = str(state.name);
+        s["type"] = str(state.typeName);
+        s["status"] = str(runStatusKey(outcome.status));
+        s["runs"] = outcome.runs;
+        s["succeeded"] = outcome.succeeded;
+        s["failed"] = outcome.failed;
+        s["caught"] = outcome.caught;
+        s["retried"] = outcome.retried;
+        s["retries"] = outcome.retryCount;
+        s["aborted"] = outcome.aborted;
+        s["timedOut"] = outcome.timedOut;
+        s["running"] = outcome.running;
+        if (outcome.iterations >= 0) {
+            s["iterations"] = outcome.iterations;
+            s["iterationsSucceeded"] = outcome.iterationsSucceeded;
+            s["iterationsFailed"] = outcome.iterationsFailed;
+            s["iterationsAborted"] = outcome.iterationsAborted;
+        }
+        s["summary"] = str(outcome.summary);
+        states.push_back(std::move(s));
+    }
+    return states;
+}
+
+void printJson(const Report& report, const QString& file)
+{
+    const Execution& e = report.result.execution;
+    Json out;
+    out["file"] = str(file);
+    out["format"] = str(historyFormatName(report.result.format));
+    out["executionArn"] = e.arn.isEmpty() ? Json(nullptr) : Json(str(e.arn));
+    out["name"] = e.name.isEmpty() ? Json(nullptr) : Json(str(e.name));
+    out["stateMachineArn"] = e.stateMachineArn.isEmpty() ? Json(nullptr) : Json(str(e.stateMachineArn));
+    out["status"] = str(executionStatusKey(e.status));
+    out["startDate"] = timeJson(e.start);
+    out["stopDate"] = timeJson(e.stop);
+    out["durationMs"] = e.durationMs ? Json(*e.durationMs) : Json(nullptr);
+    out["redriveCount"] = e.redriveCount;
+    out["eventCount"] = e.events.size();
+    Json unassigned = Json::array();
+    for (int i : e.unassignedEvents)
+        unassigned.push_back(e.events[size_t(i)].id);
+    out["unassignedEventIds"] = unassigned;
+    out["hasHistory"] = e.hasHistory;
+    out["isPartialLog"] = e.isPartialLog;
+    if (e.isPartialLog)
+        out["partialNote"] = str(e.partialNote);
+    out["error"] = e.error.isEmpty() ? Json(nullptr) : Json(str(e.error));
+    out["cause"] = e.cause.isPresent() ? Json(e.cause.text().toStdString()) : Json(nullptr);
+    if (e.rootCause) {
+        const RootCause& rc = *e.rootCause;
+        Json r;
+        r["state"] = str(rc.state);
+        Json path = Json::array();
+        for (const QString& p : rc.path)
+            path.push_back(str(p));
+        r["path"] = path;
+        r["error"] = str(rc.error);
+        r["cause"] = str(rc.cause);
+        if (rc.lambda) {
+            Json l;
+            l["errorType"] = str(rc.lambda->errorType);
+            l["errorMessage"] = str(rc.lambda->errorMessage);
+            Json trace = Json::array();
+            for (const QString& line : rc.lambda->stackTrace)
+                trace.push_back(str(line));
+            l["stackTrace"] = trace;
+            r["lambdaCause"] = l;
+        } else {
+            r["lambdaCause"] = nullptr;
+        }
+        r["input"] = rc.input.isPresent() ? Json(rc.input.text().toStdString()) : Json(nullptr);
+        r["inputTruncated"] = rc.input.truncated;
+        Json attempts = Json::array();
+        for (const TaskAttempt& a : rc.attempts)
+            attempts.push_back(attemptJson(a, e));
+        r["attempts"] = attempts;
+        Json retries = Json::array();
+        for (const RetryWait& w : rc.retries)
+            retries.push_back({ { "afterAttempt", w.afterAttempt }, { "error", str(w.error) },
+                { "waitMs", w.waitMs < 0 ? Json(nullptr) : Json(w.waitMs) } });
+        r["retries"] = retries;
+        r["eventId"] = rc.event >= 0 ? Json(e.events[size_t(rc.event)].id) : Json(nullptr);
+        out["rootCause"] = r;
+    } else {
+        out["rootCause"] = nullptr;
+    }
+    Json caught = Json::array();
+    for (const CaughtError& c : e.caughtErrors) {
+        Json path = Json::array();
+        for (const QString& p : c.path)
+            path.push_back(str(p));
+        caught.push_back({ { "state", str(c.state) }, { "path", path }, { "error", str(c.error) },
+            { "cause", str(c.cause) }, { "nextState", str(c.nextState) } });
+    }
+    out["caughtErrors"] = caught;
+    out["definition"] = report.hasDefinition ? Json(str(report.definition.loaded.file)) : Json(nullptr);
+    out["states"] = stateTableJson(report);
+    Json unknown = Json::array();
+    for (const QString& name : report.match.unknownStates)
+        unknown.push_back(str(name));
+    out["unknownStates"] = unknown;
+    if (report.result.executionArns.size() > 1) {
+        Json arns = Json::array();
+        for (const QString& arn : report.result.executionArns)
+            arns.push_back(str(arn));
+        out["executions"] = arns;
+    }
+    out["diagnostics"] = diagnosticsJson(report.result.diagnostics + report.notes, file);
+    std::string text = out.dump(2, ' ', false, Json::error_handler_t::replace);
+    text.push_back('\n');
+    fwrite(text.data(), 1, text.size(), stdout);
+    fflush(stdout);
+}
+
+void printText(const Report& report, const QString& file)
+{
+    QTextStream& o = out();
+    const Execution& e = report.result.execution;
+    const QString title = !e.name.isEmpty() ? e.name : !e.arn.isEmpty() ? e.arn : QFileInfo(file).fileName();
+    o << "Execution: " << title << '\n';
+    if (!e.arn.isEmpty() && e.arn != title)
+        o << "ARN:       " << e.arn << '\n';
+    o << "Read:      " << historyFormatName(report.result.format) << ", " << e.events.size() << " events\n";
+    o << "Status:    " << executionStatusKey(e.status) << '\n';
+    o << "Started:   " << timeText(e.start) << '\n';
+    if (e.status != ExecutionStatus::Running)
+        o << "Stopped:   " << timeText(e.stop) << '\n';
+    o << "Duration:  " << (e.durationMs ? durationText(*e.durationMs) : QStringLiteral("unknown (no times in the file)"))
+      << '\n';
+    if (e.redriveCount > 0)
+        o << "Redriven:  " << e.redriveCount << "×, last " << timeText(e.redriveDate) << '\n';
+    if (e.isPartialLog)
+        o << "Partial:   " << e.partialNote << '\n';
+
+    if (e.rootCause) {
+        const RootCause& rc = *e.rootCause;
+        o << '\n';
+        o << "Failed at: " << (rc.path.isEmpty() ? QStringLiteral("(the execution itself)") : pathText(rc.path)) << '\n';
+        o << "Error:     " << (rc.error.isEmpty() ? QStringLiteral("(none given in the history)") : rc.error) << '\n';
+        if (rc.lambda) {
+            o << "Cause:     " << rc.lambda->errorType << ": " << rc.lambda->errorMessage << '\n';
+            if (!rc.lambda->stackTrace.isEmpty()) {
+                o << "Stack trace:\n";
+                for (const QString& line : rc.lambda->stackTrace)
+                    o << indentLines(line.trimmed(), QStringLiteral("    ")) << '\n';
+            }
+        } else if (!rc.cause.isEmpty()) {
+            o << "Cause:     " << clip(rc.cause) << '\n';
+        }
+        if (rc.input.isPresent())
+            o << "Input:     " << clip(rc.input.toString()) << (rc.input.truncated ? " (truncated by AWS)" : "") << '\n';
+        if (!rc.attempts.isEmpty()) {
+            o << "Attempts:\n";
+            for (const TaskAttempt& a : rc.attempts) {
+                o << "  " << a.number << ". " << attemptOutcomeName(a.outcome);
+                if (!a.error.isEmpty())
+                    o << ": " << a.error;
+                if (!a.resource.isEmpty())
+                    o << "  (" << (a.resourceType.isEmpty() || a.resource.startsWith(QLatin1String("arn:"))
+                                          ? a.resource
+                                          : a.resourceType + u':' + a.resource)
+                      << ')';
+                o << '\n';
+            }
+        }
+        for (const RetryWait& w : rc.retries) {
+            o << "Retry:     after attempt " << w.afterAttempt << " (" << w.error << ")";
+            if (w.waitMs >= 0)
+                o << ", waited " << durationText(w.waitMs);
+            o << '\n';
+        }
+    } else if (!e.error.isEmpty()) {
+        o << "Error:     " << e.error << '\n';
+        if (e.cause.isPresent())
+            o << "Cause:     " << clip(e.cause.toString()) << '\n';
+    }
+    if (!e.caughtErrors.isEmpty()) {
+        o << "\nCaught and handled:\n";
+        for (const CaughtError& c : e.caughtErrors) {
+            o << "  " << pathText(c.path) << ": " << c.error;
+            if (!c.nextState.isEmpty())
+                o << " → " << c.nextState;
+            o << '\n';
+        }
+    }
+
+    o << "\nStates" << (report.hasDefinition ? QString() : QStringLiteral(" (path that ran; no definition given)"))
+      << ":\n";
+    int width = 5;
+    for (const State& state : report.workflow.states)
+        width = std::max(width, int(state.id.size()));
+    width = std::min(width, 60);
+    o << "  " << QStringLiteral("STATE").leftJustified(width) << "  " << QStringLiteral("STATUS").leftJustified(10)
+      << "  RUNS  DETAIL\n";
+    for (const State& state : report.workflow.states) {
+        const StateOutcome outcome = report.match.states.value(state.id);
+        o << "  " << state.id.leftJustified(width) << "  " << runStatusName(outcome.status).leftJustified(10) << "  "
+          << QString::number(outcome.runs).rightJustified(4) << "  " << outcome.summary << '\n';
+    }
+    const Diagnostics all = report.result.diagnostics + report.notes;
+    if (!all.isEmpty()) {
+        o << "\nNotes:\n";
+        for (const Diagnostic& d : all)
+            o << "  " << formatDiagnostic(d, file) << '\n';
+    }
+    o.flush();
+}
+
+} // namespace
+
+int inspectCommand(const QStringList& arguments)
+{
+    QString historyFile;
+    QString definitionFile;
+    bool json = false;
+    HistoryReadOptions options;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& arg = arguments.at(i);
+        const auto value = [&](QString& target) {
+            if (++i >= arguments.size()) {
+                err() << "stepscope inspect: " << arg << " needs a value\n";
+                return false;
+            }
+            target = arguments.at(i);
+            return true;
+        };
+        if (arg == QLatin1String("--json")) {
+            json = true;
+        } else if (arg == QLatin1String("--definition") || arg == QLatin1String("-d")) {
+            if (!value(definitionFile))
+                return UsageError;
+        } else if (arg == QLatin1String("--execution")) {
+            if (!value(options.executionArn))
+                return UsageError;
+        } else if (arg == QLatin1String("--describe")) {
+            if (!value(options.describeFile))
+                return UsageError;
+        } else if (arg.startsWith(QLatin1String("--"))) {
+            err() << "stepscope inspect: unknown option " << arg << "\nTry 'stepscope --help'.\n";
+            return UsageError;
+        } else if (historyFile.isEmpty()) {
+            historyFile = arg;
+        } else {
+            err() << "stepscope inspect: one history file at a time\n";
+            return UsageError;
+        }
+    }
+    if (historyFile.isEmpty()) {
+        err() << "stepscope inspect: no history file given\n"
+                 "Usage: stepscope inspect HISTORY [--definition FILE] [--json] [--execution ARN] [--describe FILE]\n";
+        return UsageError;
+    }
+
+    Report report;
+    report.result = readHistoryFile(historyFile, options);
+    if (!report.result.read) {
+        for (const Diagnostic& d : report.result.diagnostics)
+            err() << formatDiagnostic(d, historyFile) << '\n';
+        err().flush();
+        return Failed;
+    }
+    if (!definitionFile.isEmpty()) {
+        report.definition = openDefinition(definitionFile);
+        report.hasDefinition = report.definition.hasWorkflow();
+        if (!report.hasDefinition) {
+            for (const Diagnostic& d : report.definition.diagnostics) {
+                if (d.isError())
+                    report.notes.append(d);
+            }
+            report.notes.append({ Severity::Warning,
+                QStringLiteral("the definition could not be read: showing the path that ran instead"), {}, {},
+                definitionFile });
+        }
+    }
+    if (report.hasDefinition) {
+        report.workflow = report.definition.workflow;
+    } else {
+        report.workflow = workflowFromExecution(report.result.execution);
+        if (definitionFile.isEmpty() && report.result.execution.hasHistory)
+            report.notes.append({ Severity::Info,
+                QStringLiteral("no definition given (--definition FILE): the states are those of the path that ran"),
+                {}, {}, historyFile });
+    }
+    report.match = matchDefinition(report.result.execution, report.workflow);
+    for (Diagnostic d : report.match.diagnostics) {
+        d.file = definitionFile;
+        report.notes.append(d);
+    }
+    if (json)
+        printJson(report, historyFile);
+    else
+        printText(report, historyFile);
+    return Ok;
+}
+
+} // namespace Stepscope::Cli
