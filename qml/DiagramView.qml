@@ -41,7 +41,7 @@ Rectangle {
             return
         // Readable first: never centre a state at a zoom where its name cannot be read.
         if (zoom < 0.6)
-            zoom = Math.min(1, clampZoom(Math.min(width / (rect.width * 4), height / (rect.height * 6))))
+            zoom = Math.min(0.8, clampZoom(Math.min(width / (rect.width * 3), height / (rect.height * 4))))
         world.x = width / 2 - (rect.x + rect.width / 2) * zoom
         world.y = height / 2 - (rect.y + rect.height / 2) * zoom
     }
@@ -62,6 +62,12 @@ Rectangle {
         const x = world.x + r.x * zoom, y = world.y + r.y * zoom
         return x >= 0 && y >= 0 && x + r.width * zoom <= width && y + r.height * zoom <= height
     }
+
+    // Resizing (panels, the banner appearing) keeps what is in the middle in the middle.
+    property real lastWidth: width
+    property real lastHeight: height
+    onWidthChanged: { world.x += (width - lastWidth) / 2; lastWidth = width }
+    onHeightChanged: { world.y += (height - lastHeight) / 2; lastHeight = height }
 
     Keys.onPressed: (event) => {
         if (event.key === Qt.Key_Plus || event.key === Qt.Key_Equal) { zoomBy(1.25); event.accepted = true }

@@ -99,6 +99,7 @@ ApplicationWindow {
 
     menuBar: MenuBar {
         Menu {
+            objectName: "fileMenu"
             title: "&File"
             MenuItem { action: openAction }
             Menu {

@@ -31,9 +31,19 @@ Rectangle {
     radius: typeName === "Choice" ? height / 2 : 6
     color: Theme.statusFill(status)
     opacity: isGhost ? 0.6 : 1
-    border.color: selected ? Theme.accent : matched ? Theme.searchMatch
-                 : status !== "" && status !== "NOT_RUN" ? Theme.statusColor(status) : Theme.nodeBorder
-    border.width: selected ? 3 : matched ? 3 : status === "FAILED" ? 2.5 : 1.2
+    // The status keeps its border when selected or matched: those get rings of their own around the box.
+    border.color: status !== "" && status !== "NOT_RUN" ? Theme.statusColor(status) : Theme.nodeBorder
+    border.width: status === "FAILED" ? 2.5 : 1.2
+
+    Rectangle {
+        visible: node.selected || node.matched
+        anchors.fill: parent
+        anchors.margins: -5
+        radius: node.radius + 5
+        color: "transparent"
+        border.color: node.selected ? Theme.accent : Theme.searchMatch
+        border.width: 3
+    }
 
     // The status symbol sits on the top-left corner so that it never takes room from the name.
     Rectangle {
