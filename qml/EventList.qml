@@ -53,7 +53,7 @@ Item {
             width: list.width
             height: 22
             color: ListView.isCurrentItem ? Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, 0.22)
-                 : category === "failure" ? Qt.rgba(Theme.statusColor("FAILED").r, Theme.statusColor("FAILED").g, Theme.statusColor("FAILED").b, 0.10)
+                 : category === "failure" ? Theme.statusTint("FAILED", 0.10)
                  : index % 2 ? Theme.groupFill : "transparent"
             Row {
                 anchors.verticalCenter: parent.verticalCenter

@@ -40,9 +40,14 @@ QtObject {
     function statusFill(status) {
         if (status === "" || status === undefined)
             return nodeFill
-        const c = statusColor(status)
+        const c = Qt.lighter(statusColor(status), 1.0) // a color value, not the "#rrggbb" string
         const a = status === "NOT_RUN" ? 0.0 : (dark ? 0.28 : 0.16)
         return Qt.rgba(nodeFill.r * (1 - a) + c.r * a, nodeFill.g * (1 - a) + c.g * a, nodeFill.b * (1 - a) + c.b * a, 1)
+    }
+    /// The status colour with an alpha, for backgrounds.
+    function statusTint(status, alpha) {
+        const c = Qt.lighter(statusColor(status), 1.0)
+        return Qt.rgba(c.r, c.g, c.b, alpha)
     }
     function statusSymbol(status) {
         switch (status) {

@@ -53,8 +53,7 @@ Item {
                 y: 4
                 height: 12
                 radius: 2
-                color: Qt.rgba(Theme.statusColor(row.status).r, Theme.statusColor(row.status).g,
-                               Theme.statusColor(row.status).b, row.segments.length > 0 ? 0.25 : 0.8)
+                color: Theme.statusTint(row.status, row.segments.length > 0 ? 0.25 : 0.8)
                 border.color: Theme.statusColor(row.status)
                 Repeater {
                     model: row.segments

@@ -109,6 +109,10 @@ void TestMainWindow::demoOpensOnTheFailure()
     QVERIFY2(countColor(canvas, QColor(0xd1, 0x32, 0x12), 30) > 50, "no failed-red pixels on the canvas");
     QVERIFY2(countColor(canvas, QColor(0x7d, 0x89, 0x98), 20) > 200, "no edge pixels on the canvas");
     QVERIFY(main->item("edgeLayer")->property("vertexCount").toInt() > 100);
+    // The failed state is filled with a light tint of red (the name stays readable on it).
+    const QPoint inside = (node->mapToScene(QPointF(node->width() / 2, node->height() - 4)) * dpr).toPoint();
+    const QColor fill = image.pixelColor(inside);
+    QVERIFY2(fill.lightness() > 190 && fill.red() > fill.blue() + 8, qPrintable(fill.name()));
     image.save(m_dir.filePath(QStringLiteral("demo.png")));
 }
 
