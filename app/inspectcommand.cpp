@@ -248,6 +248,11 @@ void printText(const Report& report, const QString& file)
         o << "Redriven:  " << e.redriveCount << "×, last " << timeText(e.redriveDate) << '\n';
     if (e.isPartialLog)
         o << "Partial:   " << e.partialNote << '\n';
+    if (report.result.executionArns.size() > 1) {
+        o << "\nThis log holds " << report.result.executionArns.size() << " executions (pick one with --execution ARN):\n";
+        for (const QString& arn : report.result.executionArns)
+            o << (arn == e.arn ? "  * " : "    ") << arn << '\n';
+    }
 
     if (e.rootCause) {
         const RootCause& rc = *e.rootCause;

@@ -3,6 +3,7 @@
 #include "validator.h"
 #include "workflowbuilder.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -23,6 +24,31 @@ QString workflowName(const LoadedDefinition& loaded)
         }
     }
     return name;
+}
+
+constexpr qsizetype AwsDefinitionLimit = 1048576; // characters, the Step Functions service quota
+
+qsizetype utf8CharacterCount(const QByteArray& data)
+{
+    // Every byte that is not a continuation byte (10xxxxxx) starts a character.
+    return std::count_if(data.cbegin(), data.cend(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+bool isPlainAsl(DefinitionFormat format)
+{
+    return format == DefinitionFormat::AslJson || format == DefinitionFormat::AslJson5 || format == DefinitionFormat::AslYaml;
+}
+
+/// AWS rejects larger definitions; templates are skipped because their size is not the definition's.
+void checkSize(const QByteArray& data, LoadedDefinition& loaded)
+{
+    if (data.size() <= AwsDefinitionLimit || !isPlainAsl(loaded.format))
+        return;
+    const qsizetype characters = utf8CharacterCount(data);
+    if (characters > AwsDefinitionLimit)
+        loaded.diagnostics.append({ Severity::Warning,
+            QStringLiteral("the definition has %1 characters, more than AWS accepts (%2)").arg(characters).arg(AwsDefinitionLimit),
+            {}, {}, loaded.file });
 }
 
 OpenedDefinition finish(LoadedDefinition loaded)
@@ -59,12 +85,22 @@ OpenedDefinition finish(LoadedDefinition loaded)
 
 OpenedDefinition openDefinition(const QString& path, const LoadOptions& options)
 {
-    return finish(loadDefinitionFile(path, options));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || QFileInfo(path).isDir()) {
+        LoadedDefinition loaded;
+        loaded.file = path;
+        const QString reason = QFileInfo(path).isDir() ? QStringLiteral("is a folder, not a file") : file.errorString();
+        loaded.diagnostics.append({ Severity::Error, QStringLiteral("cannot read: %1").arg(reason), {}, {}, path });
+        return finish(std::move(loaded));
+    }
+    return openDefinitionData(file.readAll(), path, options);
 }
 
 OpenedDefinition openDefinitionData(const QByteArray& data, const QString& file, const LoadOptions& options)
 {
-    return finish(loadDefinitionData(data, file, options));
+    LoadedDefinition loaded = loadDefinitionData(data, file, options);
+    checkSize(data, loaded);
+    return finish(std::move(loaded));
 }
 
 } // namespace Stepscope

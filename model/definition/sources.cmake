@@ -1,6 +1,17 @@
 target_sources(stepscope_model PRIVATE
     definition/sourcedocument.h definition/sourcedocument.cpp
+    definition/jsonreader.h definition/jsonreader.cpp
+    definition/yamlreader.h definition/yamlreader.cpp
+    definition/documentreader.h definition/documentreader.cpp
+    definition/intrinsics.h definition/intrinsics.cpp
+    definition/templatereader.h definition/templatereader.cpp
     definition/definitionloader.h definition/definitionloader.cpp
     definition/validator.h definition/validator.cpp
+    definition/validatorcontext.h definition/validatorchecks.h
+    definition/statefields.cpp definition/fieldvalues.cpp
+    definition/choicerules.cpp definition/retrycatch.cpp
+    definition/mapfields.cpp definition/taskfields.cpp
+    definition/jsonpathcheck.h definition/jsonpathcheck.cpp
+    definition/jsonatacheck.h definition/jsonatacheck.cpp
     definition/workflowbuilder.h definition/workflowbuilder.cpp
     definition/definition.h definition/definition.cpp)

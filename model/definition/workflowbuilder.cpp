@@ -1,5 +1,6 @@
 #include "workflowbuilder.h"
 
+#include <QHash>
 #include <QStringList>
 
 #include <array>
@@ -191,13 +192,21 @@ private:
             siblings.append(static_cast<StateIndex>(m_workflow.states.size()));
             addState(toQString(it.key()), it.value(), statePointer, idPrefix, container, language, depth);
         }
-        // Edges once every sibling exists, so that forward references resolve.
+        // Edges once every sibling exists, so that forward references resolve. Names are looked up in a hash: a
+        // scan of all states per transition is quadratic on large definitions.
+        QHash<QString, StateIndex> names;
+        names.reserve(siblings.size());
+        for (const StateIndex s : siblings)
+            names.insert(m_workflow.states[s].name, s);
+        const QHash<QString, StateIndex>* outer = m_siblings;
+        m_siblings = &names;
         auto sibling = siblings.cbegin();
         for (auto it = statesIt->begin(); it != statesIt->end(); ++it, ++sibling)
             addEdges(*sibling, it.value(), pointer + "/States/" + escapePointerToken(it.key()));
+        m_siblings = outer;
 
         const QString startAt = stringMember(machine, "StartAt");
-        const StateIndex start = startAt.isEmpty() ? NoIndex : m_workflow.findState(startAt, container);
+        const StateIndex start = startAt.isEmpty() ? NoIndex : names.value(startAt, NoIndex);
         if (start == NoIndex)
             report(pointer + "/StartAt",
                 startAt.isEmpty() ? QStringLiteral("missing \"StartAt\"")
@@ -363,7 +372,7 @@ private:
             return;
         }
         const QString targetName = toQString(target->get_ref<const std::string&>());
-        const StateIndex to = m_workflow.findState(targetName, source.container);
+        const StateIndex to = m_siblings ? m_siblings->value(targetName, NoIndex) : m_workflow.findState(targetName, source.container);
         if (to == NoIndex) {
             report(pointer, QStringLiteral("\"%1\" goes to \"%2\", which is not a state here").arg(source.name, targetName));
             return;
@@ -403,6 +412,7 @@ private:
     const SourceDocument& m_doc;
     Diagnostics& m_diagnostics;
     Workflow m_workflow;
+    const QHash<QString, StateIndex>* m_siblings = nullptr; ///< the machine whose edges are being added
 };
 
 } // namespace

@@ -182,7 +182,7 @@ private:
                 finishEvent(fields);
                 m_raw.events.push_back(std::move(fields.event));
             } else if (fields.hasMessage) {
-                readLogMessage(fields.message, offset);
+                readLogMessage(fields.message, offset, fields.event.timestamp);
             } else {
                 warn(QStringLiteral("an event without a type was skipped"), offset);
             }
@@ -190,7 +190,7 @@ private:
     }
 
     // filter-log-events / get-log-events: each message holds one log event as JSON text.
-    void readLogMessage(const std::string& message, size_t offset)
+    void readLogMessage(const std::string& message, size_t offset, const QDateTime& logTime)
     {
         auto buffer = std::make_shared<simdjson::padded_string>(message);
         try {
@@ -216,6 +216,9 @@ private:
             }
             inner.finishEvent(fields);
             fields.event.sourceOffset = qint64(offset);
+            // LocalStack's placeholders (or no time at all): CloudWatch's own ingestion timestamp stands in.
+            if (!fields.event.timestamp.isValid() && logTime.isValid())
+                fields.event.timestamp = logTime;
             ++m_raw.logExportEvents;
             m_raw.events.push_back(std::move(fields.event));
         } catch (const simdjson::simdjson_error& error) {
@@ -532,16 +535,19 @@ void readBuffer(const std::shared_ptr<simdjson::padded_string>& buffer, const QS
         }
     }
     (void)lastEnd;
-    if (const size_t truncated = stream.truncated_bytes(); truncated > 0 && truncated < size) {
+    if (const size_t truncated = stream.truncated_bytes(); truncated > 0 && truncated <= size) {
         size_t at = size - truncated;
         while (at < size && (begin[at] == ' ' || begin[at] == '\n' || begin[at] == '\r' || begin[at] == '\t'))
             ++at;
-        if (at < size)
+        if (at < size) {
+            const SourcePos started = positionOf(begin, at);
             raw.diagnostics.append({ Severity::Error,
-                QStringLiteral("the file ends in the middle of a JSON value (cut short?): the last %1 bytes were not "
-                               "read")
-                    .arg(size - at),
-                {}, positionOf(begin, at), file });
+                QStringLiteral("the file ends in the middle of a JSON value that starts at line %1, column %2 (cut "
+                               "short?)")
+                    .arg(started.line)
+                    .arg(started.column),
+                {}, positionOf(begin, size), file });
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 #include <QHash>
 
 #include <cerrno>
+#include <dlfcn.h>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +27,26 @@ std::mutex& graphvizMutex()
 {
     static std::mutex mutex;
     return mutex;
+}
+
+// gvContext() registers every installed plugin and then lays text out with pango and fontconfig: 20-40 ms before
+// any work, per call. Node sizes are ours, so only the dot layout plugin is needed: load just that (once).
+const lt_symlist_t* dotOnlyPlugins()
+{
+    static lt_symlist_t symbols[2] = { { nullptr, nullptr }, { nullptr, nullptr } };
+    static const bool loaded = [] {
+#ifdef STEPSCOPE_GRAPHVIZ_DOT_PLUGIN
+        void* handle = ::dlopen(STEPSCOPE_GRAPHVIZ_DOT_PLUGIN, RTLD_NOW | RTLD_LOCAL);
+        void* library = handle ? ::dlsym(handle, "gvplugin_dot_layout_LTX_library") : nullptr;
+        if (library) {
+            symbols[0].name = "gvplugin_dot_layout_LTX_library";
+            symbols[0].address = library;
+            return true;
+        }
+#endif
+        return false;
+    }();
+    return loaded ? symbols : nullptr;
 }
 
 // ---- child side: plain C and write(2) only, then _exit ----
@@ -62,8 +83,11 @@ void collectClusters(Agraph_t* graph, std::string& out)
     }
 }
 
-[[noreturn]] void childMain(int fd, const std::string& dot, GraphvizLayout::Fault fault)
+[[noreturn]] void childMain(int fd, const std::string& dot, const lt_symlist_t* plugins, GraphvizLayout::Fault fault)
 {
+    // The parent's crash handlers (Qt Test's, a crash reporter's) must not run here: a crash just ends the child.
+    for (const int sig : { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTERM, SIGPIPE })
+        std::signal(sig, SIG_DFL);
     if (fault == GraphvizLayout::Fault::Crash)
         std::abort();
     if (fault == GraphvizLayout::Fault::Hang) {
@@ -74,7 +98,7 @@ void collectClusters(Agraph_t* graph, std::string& out)
         writeAll(fd, "ERROR injected failure\n");
         _exit(3);
     }
-    GVC_t* gvc = gvContext();
+    GVC_t* gvc = plugins ? gvContextPlugins(plugins, 0) : gvContext();
     Agraph_t* graph = agmemread(dot.c_str());
     if (!graph) {
         writeAll(fd, "ERROR Graphviz could not read the graph\n");
@@ -106,8 +130,10 @@ void collectClusters(Agraph_t* graph, std::string& out)
             if (spl && spl->size > 0) {
                 const bezier& bz = spl->list[0];
                 char buffer[96];
-                std::snprintf(buffer, sizeof buffer, " %d %d %.3f %.3f %d %.3f %.3f %d", bz.sflag, bz.sflag ? 1 : 0,
-                    bz.sp.x, bz.sp.y, bz.eflag, bz.ep.x, bz.ep.y, bz.size);
+                // sp / ep are uninitialised unless their flag is set.
+                std::snprintf(buffer, sizeof buffer, " %d %d %.3f %.3f %d %.3f %.3f %d", bz.sflag ? 1 : 0, 0,
+                    bz.sflag ? bz.sp.x : 0.0, bz.sflag ? bz.sp.y : 0.0, bz.eflag ? 1 : 0, bz.eflag ? bz.ep.x : 0.0,
+                    bz.eflag ? bz.ep.y : 0.0, bz.size);
                 out += buffer;
                 for (int i = 0; i < bz.size; ++i) {
                     std::snprintf(buffer, sizeof buffer, " %.3f %.3f", bz.list[i].x, bz.list[i].y);
@@ -213,6 +239,7 @@ std::optional<LayoutGeometry> GraphvizLayout::run(const LayoutGraph& graph, int 
     int status = 0;
     {
         const std::lock_guard lock(graphvizMutex());
+        const lt_symlist_t* plugins = dotOnlyPlugins();
         int fds[2];
         if (::pipe(fds) != 0) {
             *error = QStringLiteral("could not create a pipe: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
@@ -227,7 +254,7 @@ std::optional<LayoutGeometry> GraphvizLayout::run(const LayoutGraph& graph, int 
         }
         if (pid == 0) {
             ::close(fds[0]);
-            childMain(fds[1], dot, fault);
+            childMain(fds[1], dot, plugins, fault);
         }
         ::close(fds[1]);
         QElapsedTimer timer;

@@ -7,3 +7,12 @@ target_sources(stepscope_model PRIVATE
     layout/simplelayout.h layout/simplelayout.cpp
     layout/graphvizlayout.h layout/graphvizlayout.cpp
     layout/layoutjson.h layout/layoutjson.cpp)
+# The dot layout plugin, loaded alone at run time (see graphvizlayout.cpp); without it every plugin is loaded.
+pkg_get_variable(STEPSCOPE_GRAPHVIZ_LIBDIR libgvc libdir)
+pkg_get_variable(STEPSCOPE_GRAPHVIZ_PLUGIN_VERSION libgvc plugins)
+set(STEPSCOPE_GRAPHVIZ_DOT_PLUGIN "${STEPSCOPE_GRAPHVIZ_LIBDIR}/graphviz/libgvplugin_dot_layout.so.${STEPSCOPE_GRAPHVIZ_PLUGIN_VERSION}")
+if(EXISTS "${STEPSCOPE_GRAPHVIZ_DOT_PLUGIN}")
+    set_property(SOURCE layout/graphvizlayout.cpp APPEND PROPERTY COMPILE_DEFINITIONS
+        STEPSCOPE_GRAPHVIZ_DOT_PLUGIN="${STEPSCOPE_GRAPHVIZ_DOT_PLUGIN}")
+endif()
+target_link_libraries(stepscope_model PRIVATE ${CMAKE_DL_LIBS})

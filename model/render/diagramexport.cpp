@@ -1,6 +1,7 @@
 #include "diagramexport.h"
 
 #include "diagramrenderer.h"
+#include "layout/diagramfonts.h"
 
 #include <QBuffer>
 #include <QHash>
@@ -19,12 +20,12 @@ namespace {
 // QSvgGenerator has no per-element titles: add them by rewriting its output (which also re-escapes every text).
 QByteArray addTitles(const QByteArray& svg, const Diagram& diagram, const QString& documentTitle)
 {
-    QHash<QString, QString> titleOf;
-    for (const DiagramNode& node : diagram.nodes) {
-        titleOf.insert(node.label, node.name);
-        titleOf.insert(QStringLiteral("↪ ") + node.label, node.name);
-    }
+    // Names are painted in node order; several names may elide to the same label, so keep a queue per label.
+    QHash<QString, QStringList> titlesOf;
+    for (const DiagramNode& node : diagram.nodes)
+        titlesOf[node.ghostOf >= 0 ? QStringLiteral("↪ ") + node.label : node.label].append(node.name);
     QXmlStreamReader reader(svg);
+    reader.setNamespaceProcessing(false); // copy names and xmlns as written (no generated prefixes)
     QByteArray result;
     QXmlStreamWriter writer(&result);
     bool titled = false;
@@ -43,11 +44,17 @@ QByteArray addTitles(const QByteArray& svg, const Diagram& diagram, const QStrin
         if (reader.isStartElement() && reader.name() == QLatin1String("svg") && documentTitle.isEmpty())
             titled = true;
         if (reader.isStartElement() && reader.name() == QLatin1String("text")) {
+            const QXmlStreamAttributes attributes = reader.attributes();
             reader.readNext();
             if (reader.isCharacters()) {
-                const auto it = titleOf.constFind(reader.text().toString());
-                if (it != titleOf.cend())
-                    writer.writeTextElement(QStringLiteral("title"), *it);
+                const QString text = reader.text().toString();
+                // State names use the name font; ghosts are marked with an arrow. Other texts are not names.
+                const bool nameText = attributes.value(QLatin1String("font-size"))
+                        == QString::number(DiagramFonts::nameFont().pixelSize())
+                    || text.startsWith(QStringLiteral("↪ "));
+                auto it = titlesOf.find(text);
+                if (nameText && it != titlesOf.end() && !it->isEmpty())
+                    writer.writeTextElement(QStringLiteral("title"), it->takeFirst());
             }
             writer.writeCurrentToken(reader);
         }
