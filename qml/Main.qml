@@ -1,101 +1,300 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
+import Qt.labs.settings
 import Stepscope
 
 ApplicationWindow {
     id: window
+    objectName: "mainWindow"
 
     property string initialFile: ""
+    property string initialHistory: ""
     property string screenshotFile: ""
+    readonly property DocumentController controller: controller
+    readonly property DiagramView diagramView: diagram
+    property bool firstLoadDone: false
 
-    width: 1200
-    height: 800
+    width: 1400
+    height: 900
     visible: true
-    title: controller.workflowName ? controller.workflowName + " — Stepscope" : "Stepscope"
+    title: (controller.workflowName ? controller.workflowName + " — " : "") + "Stepscope"
+    color: Theme.system.window
 
     DocumentController {
         id: controller
-        onLoaded: {
-            if (window.screenshotFile !== "")
-                WindowGrabber.saveAfterNextFrame(window, window.screenshotFile)
+        onLoaded: (reload) => {
+            if (!reload) {
+                diagram.fit()
+                // A failed execution opens on its failure: selected, centred, banner shown.
+                if (controller.rootCauseState >= 0) {
+                    diagram.centreOnState(controller.rootCauseState)
+                    inspectorPanel.showTab(controller.inspector.error !== "" ? "Error" : "Input")
+                }
+            } else if (controller.selectedState >= 0 && !diagram.isStateVisible(controller.selectedState)) {
+                diagram.centreOnState(controller.selectedState)
+            }
+            if (!window.firstLoadDone) {
+                window.firstLoadDone = true
+                if (window.screenshotFile !== "")
+                    WindowGrabber.saveAfterNextFrame(window, window.screenshotFile)
+            }
         }
+        onDiagramChanged: if (window.firstLoadDone && controller.selectedState >= 0) Qt.callLater(() => diagram.centreOnState(controller.selectedState))
     }
 
     Component.onCompleted: {
-        if (initialFile !== "")
-            controller.openFile(initialFile)
+        if (initialFile !== "" || initialHistory !== "")
+            controller.open(initialFile, initialHistory)
         else if (screenshotFile !== "")
             WindowGrabber.saveAfterNextFrame(window, screenshotFile)
+    }
+
+    Settings {
+        category: "window"
+        property alias width: window.width
+        property alias height: window.height
+        property var mainSplit
+        property var sideSplit
+        Component.onCompleted: {
+            if (mainSplit) mainSplitView.restoreState(mainSplit)
+            if (sideSplit) sideSplitView.restoreState(sideSplit)
+        }
+        Component.onDestruction: {
+            mainSplit = mainSplitView.saveState()
+            sideSplit = sideSplitView.saveState()
+        }
+    }
+
+    function showFailure() {
+        if (controller.rootCauseState < 0)
+            return
+        controller.selectRootCause()
+        diagram.centreOnState(controller.rootCauseState)
+        inspectorPanel.showTab("Error")
+    }
+
+    // ---- actions and shortcuts
+    Action { id: openAction; text: "&Open…"; shortcut: StandardKey.Open; onTriggered: openDialog.open() }
+    Action { id: reloadAction; text: "&Reload"; shortcut: "Ctrl+R"; enabled: controller.hasDocument; onTriggered: controller.reload() }
+    Action { id: exportAction; text: "&Export diagram…"; shortcut: "Ctrl+E"; enabled: controller.hasDocument; onTriggered: exportDialog.open() }
+    Action { id: copyImageAction; text: "Copy &image"; shortcut: "Ctrl+Shift+C"; enabled: controller.hasDocument; onTriggered: copyImage() }
+    Action { id: quitAction; text: "&Quit"; shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
+    Action { id: findAction; text: "&Find state…"; shortcut: StandardKey.Find; onTriggered: { searchField.forceActiveFocus(); searchField.selectAll() } }
+    Action { id: failureAction; text: "Show &failure"; shortcut: "Ctrl+J"; enabled: controller.rootCauseState >= 0; onTriggered: window.showFailure() }
+    Action { id: fitAction; text: "&Fit"; onTriggered: diagram.fit() }
+    Action { id: zoomInAction; text: "Zoom &in"; shortcut: StandardKey.ZoomIn; onTriggered: diagram.zoomBy(1.25) }
+    Action { id: zoomOutAction; text: "Zoom &out"; shortcut: StandardKey.ZoomOut; onTriggered: diagram.zoomBy(0.8) }
+    Action { id: actualSizeAction; text: "&Actual size"; shortcut: "Ctrl+0"; onTriggered: diagram.actualSize() }
+    Action { id: directionAction; text: "&Left to right"; checkable: true; checked: controller.leftToRight; shortcut: "Ctrl+L"; onTriggered: controller.leftToRight = checked }
+    Action { id: aboutAction; text: "&About Stepscope"; onTriggered: aboutDialog.open() }
+    Shortcut { sequence: "F"; context: Qt.WindowShortcut; enabled: !searchField.activeFocus && !eventsPanel.filterHasFocus; onActivated: diagram.fit() }
+    Shortcut { sequences: ["+", "="]; enabled: !searchField.activeFocus && !eventsPanel.filterHasFocus; onActivated: diagram.zoomBy(1.25) }
+    Shortcut { sequence: "-"; enabled: !searchField.activeFocus && !eventsPanel.filterHasFocus; onActivated: diagram.zoomBy(0.8) }
+
+    function copyImage() {
+        diagram.world.grabToImage((result) => Clipboard.setImage(result.image))
+    }
+
+    menuBar: MenuBar {
+        Menu {
+            objectName: "fileMenu"
+            title: "&File"
+            MenuItem { action: openAction }
+            Menu {
+                id: recentMenu
+                title: "Open &recent"
+                enabled: controller.recentFiles.length > 0
+                Instantiator {
+                    model: controller.recentFiles
+                    delegate: MenuItem {
+                        required property string modelData
+                        text: modelData
+                        onTriggered: controller.openFile(modelData)
+                    }
+                    onObjectAdded: (index, object) => recentMenu.insertItem(index, object)
+                    onObjectRemoved: (index, object) => recentMenu.removeItem(object)
+                }
+                MenuSeparator {}
+                MenuItem { text: "Clear"; onTriggered: controller.clearRecentFiles() }
+            }
+            MenuItem { action: reloadAction }
+            MenuSeparator {}
+            MenuItem { action: exportAction; objectName: "exportMenuItem" }
+            MenuItem { action: copyImageAction }
+            MenuSeparator {}
+            MenuItem { action: quitAction }
+        }
+        Menu {
+            title: "&View"
+            MenuItem { action: findAction }
+            MenuItem { action: failureAction }
+            MenuSeparator {}
+            MenuItem { action: fitAction; text: "&Fit (F)" }
+            MenuItem { action: zoomInAction }
+            MenuItem { action: zoomOutAction }
+            MenuItem { action: actualSizeAction }
+            MenuItem { action: directionAction }
+        }
+        Menu {
+            title: "&Help"
+            MenuItem { action: aboutAction }
+        }
     }
 
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
+            spacing: 6
+            ToolButton { action: openAction; text: "Open" }
+            ToolButton { action: exportAction; text: "Export" }
+            ToolSeparator {}
             Label {
                 objectName: "workflowTitle"
                 text: controller.workflowName
                 textFormat: Text.PlainText
                 font.bold: true
-                Layout.leftMargin: 8
             }
             Label {
-                text: controller.filePath ? controller.formatName + " · " + controller.stateCount + " states" : ""
+                text: controller.hasDocument ? controller.formatName + " · " + controller.stateCount + " states"
+                      + (controller.hasExecution ? " · " + controller.eventCount + " events · " + controller.executionStatus.toLowerCase() : "") : ""
                 textFormat: Text.PlainText
                 opacity: 0.7
+                elide: Text.ElideRight
+                Layout.fillWidth: true
             }
-            Item { Layout.fillWidth: true }
+            TextField {
+                id: searchField
+                objectName: "searchField"
+                placeholderText: "Search states… (Ctrl+F)"
+                Layout.preferredWidth: 220
+                onTextChanged: { controller.searchText = text; diagram.searchIndex = -1 }
+                onAccepted: diagram.showMatch(1)
+                Keys.onEscapePressed: { text = ""; diagram.forceActiveFocus() }
+            }
+            Label {
+                visible: searchField.text !== ""
+                text: controller.matchCount + (controller.matchCount === 1 ? " match" : " matches")
+                opacity: 0.7
+            }
+            ToolButton {
+                objectName: "directionButton"
+                text: controller.leftToRight ? "LR" : "TB"
+                onClicked: controller.leftToRight = !controller.leftToRight
+                ToolTip.text: "Switch between top-to-bottom and left-to-right (Ctrl+L)"
+                ToolTip.visible: hovered
+            }
+            ToolButton { text: "Fit"; onClicked: diagram.fit(); ToolTip.text: "Fit the diagram (F)"; ToolTip.visible: hovered }
             BusyIndicator {
+                objectName: "busyIndicator"
                 running: controller.busy
                 visible: running
                 implicitHeight: 28
+                implicitWidth: 28
+            }
+            Label {
+                visible: controller.busy
+                text: controller.progressText
+                textFormat: Text.PlainText
+                opacity: 0.7
             }
         }
     }
 
-    SplitView {
+    ColumnLayout {
         anchors.fill: parent
-        orientation: Qt.Vertical
+        spacing: 0
 
-        ListView {
-            id: stateList
-            objectName: "stateList"
-            SplitView.fillHeight: true
-            clip: true
-            model: controller.states
-            delegate: ItemDelegate {
-                required property string name
-                required property string type
-                required property string containerPath
-                width: stateList.width
-                contentItem: RowLayout {
-                    Label { text: name; textFormat: Text.PlainText; font.bold: true }
-                    Label { text: type; textFormat: Text.PlainText; opacity: 0.7 }
-                    Label { text: containerPath; textFormat: Text.PlainText; opacity: 0.5; Layout.fillWidth: true }
-                }
-            }
-            ScrollBar.vertical: ScrollBar {}
+        FailureBanner {
+            id: banner
+            Layout.fillWidth: true
+            controller: controller
+            onShowStep: window.showFailure()
         }
 
-        ListView {
-            id: diagnosticList
-            objectName: "diagnosticList"
-            SplitView.preferredHeight: 160
-            clip: true
-            model: controller.diagnostics
-            delegate: Label {
-                required property string severity
-                required property string message
-                required property int line
-                required property int column
-                width: diagnosticList.width
-                padding: 4
-                text: (line > 0 ? line + ":" + column + "  " : "") + severity + ": " + message
-                textFormat: Text.PlainText
-                color: severity === "error" ? "#c62828" : palette.text
-                wrapMode: Text.Wrap
+        SplitView {
+            id: mainSplitView
+            objectName: "mainSplit"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            orientation: Qt.Vertical
+
+            SplitView {
+                id: sideSplitView
+                SplitView.fillHeight: true
+                SplitView.minimumHeight: 200
+                orientation: Qt.Horizontal
+
+                DiagramView {
+                    id: diagram
+                    controller: controller
+                    SplitView.fillWidth: true
+                    SplitView.minimumWidth: 300
+                }
+                InspectorPanel {
+                    id: inspectorPanel
+                    controller: controller
+                    SplitView.preferredWidth: 430
+                    SplitView.minimumWidth: 240
+                }
             }
-            ScrollBar.vertical: ScrollBar {}
+
+            BottomPanel {
+                id: eventsPanel
+                controller: controller
+                SplitView.preferredHeight: 250
+                SplitView.minimumHeight: 80
+            }
+        }
+    }
+
+    DropArea {
+        id: dropArea
+        objectName: "dropArea"
+        anchors.fill: parent
+        keys: ["text/uri-list"]
+        onDropped: (drop) => {
+            if (drop.hasUrls) {
+                controller.openUrls(drop.urls)
+                drop.acceptProposedAction()
+            }
+        }
+        Rectangle {
+            anchors.fill: parent
+            visible: dropArea.containsDrag
+            color: Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, 0.15)
+            border.color: Theme.accent
+            border.width: 3
+            Label { anchors.centerIn: parent; text: "Drop a definition, a history, or both"; font.pixelSize: 20 }
+        }
+    }
+
+    FileDialog {
+        id: openDialog
+        title: "Open a definition, a template or an execution history"
+        modality: Qt.NonModal
+        fileMode: FileDialog.OpenFiles
+        nameFilters: ["Workflows and histories (*.json *.yaml *.yml *.log)", "All files (*)"]
+        onAccepted: controller.openUrls(selectedFiles)
+    }
+
+    ExportDialog {
+        id: exportDialog
+        controller: controller
+    }
+
+    Dialog {
+        id: aboutDialog
+        objectName: "aboutDialog"
+        title: "About Stepscope"
+        modal: false
+        anchors.centerIn: parent
+        standardButtons: Dialog.Close
+        ColumnLayout {
+            Label { text: "Stepscope " + Qt.application.version; font.bold: true; font.pixelSize: 16; objectName: "aboutVersion" }
+            Label { text: "Workflow visualizer and execution inspector for AWS Step Functions." }
+            Label { text: "Layout by Graphviz · built with Qt 6"; opacity: 0.7 }
         }
     }
 }

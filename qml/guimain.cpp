@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
@@ -41,20 +42,33 @@ int guiMain(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral("Workflow visualizer and execution inspector"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("definition"), QStringLiteral("state machine definition or template"));
+    parser.addPositionalArgument(QStringLiteral("definition"),
+        QStringLiteral("state machine definition or template (or an execution history)"), QStringLiteral("[DEFINITION]"));
     const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("open the bundled failed execution"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("save the window to FILE once the content is drawn, then exit"), QStringLiteral("FILE"));
-    parser.addOptions({ demo, screenshot });
+    const QCommandLineOption history(QStringLiteral("history"), QStringLiteral("execution history to inspect"),
+        QStringLiteral("FILE"));
+    parser.addOptions({ demo, screenshot, history });
     parser.process(app);
 
     QString file = parser.positionalArguments().value(0);
-    if (parser.isSet(demo))
+    QString historyFile = parser.value(history);
+    if (parser.isSet(demo)) {
         file = extractSample(QStringLiteral("order-processing.asl.json"));
+        historyFile = extractSample(QStringLiteral("order-processing-failed.history.json"));
+    }
+    for (const QString& path : { file, historyFile }) {
+        if (!path.isEmpty() && !QFileInfo::exists(path)) {
+            std::fprintf(stderr, "stepscope: %s: no such file\n", qPrintable(path));
+            return 2;
+        }
+    }
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.setInitialProperties({ { QStringLiteral("initialFile"), file },
+        { QStringLiteral("initialHistory"), historyFile },
         { QStringLiteral("screenshotFile"), parser.value(screenshot) } });
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);

@@ -5,6 +5,8 @@
 #include <QPointer>
 
 #include <cstdio>
+#include <memory>
+#include <utility>
 
 namespace Stepscope {
 
@@ -13,8 +15,12 @@ void WindowGrabber::saveAfterNextFrame(QQuickWindow* window, const QString& file
     if (!window)
         return;
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(window, &QQuickWindow::frameSwapped, this, [connection, file, window = QPointer(window)] {
+    auto done = std::make_shared<bool>(false);
+    *connection = connect(window, &QQuickWindow::frameSwapped, this, [connection, done, file, window = QPointer(window)] {
         QObject::disconnect(*connection);
+        // Several swaps may already be queued from the render thread: save once.
+        if (std::exchange(*done, true))
+            return;
         // Grab outside of the render callback; grabWindow() renders the same scene again synchronously.
         QMetaObject::invokeMethod(qApp, [file, window] {
             const QImage image = window ? window->grabWindow() : QImage();

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "definition/definition.h"
+#include "history/execution.h"
+#include "layout/diagram.h"
+#include "layout/layoutengine.h"
+#include "runindex.h"
+
+#include <QPromise>
+
+#include <memory>
+
+namespace Stepscope {
+
+/// What to open: a definition, a history, or both.
+struct DocumentRequest {
+    QString definition;
+    QString history;
+    LayoutOptions layout;
+};
+
+/// Everything the window shows about the open files, built off the UI thread and then only read.
+struct LoadedDocument {
+    DocumentRequest request;
+    bool hasDefinition = false;
+    OpenedDefinition definition;
+    bool hasHistory = false;
+    HistoryReadResult history;
+    std::shared_ptr<const Execution> execution; ///< shares the history's lifetime; null without a history
+    Workflow workflow; ///< the definition's, or the path that ran when only a history was opened
+    ExecutionMatch match;
+    RunIndex runs;
+    Diagram diagram;
+    Diagnostics diagnostics; ///< definition, history and layout diagnostics together
+    qint64 loadMs = 0;
+    qint64 layoutMs = 0;
+};
+
+/// Guesses from the first bytes whether a file is an execution history (or log) rather than a definition.
+[[nodiscard]] bool looksLikeHistory(const QString& path);
+
+/// Reads, matches and lays out. Runs in a worker thread; reports progress text through `promise`.
+[[nodiscard]] std::shared_ptr<LoadedDocument> loadDocument(const DocumentRequest& request,
+    QPromise<std::shared_ptr<LoadedDocument>>* promise = nullptr);
+
+/// Lays out a workflow for the canvas (the Graphviz engine, falling back to the simple layout).
+[[nodiscard]] Diagram layoutForCanvas(const Workflow& workflow, const LayoutOptions& options);
+
+} // namespace Stepscope
