@@ -215,6 +215,7 @@ Rectangle {
         color: Qt.rgba(Theme.canvas.r, Theme.canvas.g, Theme.canvas.b, 0.92)
         border.color: Theme.nodeBorder
         ShaderEffectSource {
+            id: mapSource
             x: 4
             y: 4
             width: parent.width - 8
@@ -222,8 +223,16 @@ Rectangle {
             sourceItem: world
             sourceRect: Qt.rect(0, 0, view.controller.diagramWidth, view.controller.diagramHeight)
             textureSize: Qt.size(Math.ceil(width * 2), Math.ceil(height * 2))
-            live: true
+            // Not live: a live source re-renders the whole diagram into the texture on every pan / zoom frame.
+            live: false
             smooth: true
+            Connections {
+                target: view.controller
+                function onLoaded() { Qt.callLater(mapSource.scheduleUpdate) }
+                function onDiagramChanged() { Qt.callLater(mapSource.scheduleUpdate) }
+                function onSelectionChanged() { Qt.callLater(mapSource.scheduleUpdate) }
+                function onIterationChanged() { Qt.callLater(mapSource.scheduleUpdate) }
+            }
         }
         Rectangle {
             x: 4 + Math.max(0, -world.x / view.zoom * minimap.mapScale)
