@@ -222,7 +222,8 @@ private Q_SLOTS:
         QTest::addRow("bad direction") << QStringList { "export", sample, "-o", "x.svg", "--direction", "UP" } << 2;
         QTest::addRow("bad theme") << QStringList { "export", sample, "-o", "x.svg", "--theme", "pink" } << 2;
         QTest::addRow("bad scale") << QStringList { "export", sample, "-o", "x.png", "--scale", "-1" } << 2;
-        QTest::addRow("history not yet") << QStringList { "export", sample, "-o", "x.svg", "--history", "h.json" } << 2;
+        QTest::addRow("missing history") << QStringList { "export", sample, "-o", "x.svg", "--history", "/nonexistent/h.json" } << 1;
+        QTest::addRow("history without file") << QStringList { "export", sample, "-o", "x.svg", "--history" } << 2;
         QTest::addRow("missing file") << QStringList { "export", "/nonexistent/file.json", "-o", "/tmp/x.svg" } << 1;
         QTest::addRow("unwritable") << QStringList { "export", sample, "-o", "/nonexistent/dir/x.svg" } << 1;
     }
