@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <vector>
+
 namespace Stepscope::Cli {
 
 int validateCommand(const QStringList& arguments)
@@ -37,7 +39,7 @@ int validateCommand(const QStringList& arguments)
     bool anyError = false;
     nlohmann::ordered_json report = nlohmann::ordered_json::array();
     for (const QString& file : files) {
-        const OpenedDefinition opened = openDefinition(file, options);
+        OpenedDefinition opened = openDefinition(file, options);
         const bool fileHasErrors = hasErrors(opened.diagnostics);
         anyError = anyError || fileHasErrors;
         if (json) {
@@ -68,6 +70,11 @@ int validateCommand(const QStringList& arguments)
             for (const Diagnostic& d : opened.diagnostics)
                 out() << formatDiagnostic(d, file) << '\n';
         }
+        // Freeing a large definition's nodes costs about as much as validating them, and the process ends right
+        // after: large documents are kept for the exit path, which skips destruction (see main.cpp).
+        static std::vector<OpenedDefinition> keptUntilExit;
+        if (opened.loaded.definition && opened.loaded.definition->positions.size() > 10000)
+            keptUntilExit.push_back(std::move(opened));
     }
     if (json)
         out() << QString::fromStdString(report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) << '\n';
