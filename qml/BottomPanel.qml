@@ -59,7 +59,7 @@ Pane {
                 ]
                 onActivated: panel.controller.events.category = currentValue
             }
-            ComboBox {
+            PlainComboBox {
                 id: stateFilter
                 objectName: "eventStateFilter"
                 visible: tabs.currentIndex === 0

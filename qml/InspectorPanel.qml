@@ -77,7 +77,7 @@ Pane {
                 elide: Text.ElideRight
                 Layout.fillWidth: true
             }
-            ComboBox {
+            PlainComboBox {
                 objectName: "runPicker"
                 Layout.fillWidth: true
                 visible: panel.inspector.runLabels.length > 1
