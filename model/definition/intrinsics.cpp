@@ -6,8 +6,9 @@ namespace Stepscope {
 
 namespace {
 
-// Fn::Sub's own syntax: `${!Literal}` stands for the text `${Literal}`.
-std::string subText(std::string_view text, const Substitutions& variables)
+/// Replaces each `${Name}` found in `substitutions`; any other placeholder stays as written. With `bangEscapes`
+/// (Fn::Sub's own syntax), `${!Literal}` stands for the text `${Literal}`.
+std::string replacePlaceholders(std::string_view text, const Substitutions& substitutions, bool bangEscapes)
 {
     std::string out;
     out.reserve(text.size());
@@ -21,11 +22,11 @@ std::string subText(std::string_view text, const Substitutions& variables)
             break;
         out.append(text.substr(i, open - i));
         const std::string_view name = text.substr(open + 2, close - open - 2);
-        if (!name.empty() && name.front() == '!') {
+        if (bangEscapes && !name.empty() && name.front() == '!') {
             out += "${";
             out.append(name.substr(1));
             out += '}';
-        } else if (const auto it = variables.find(name); it != variables.end()) {
+        } else if (const auto it = substitutions.find(name); it != substitutions.end()) {
             out += it->second;
         } else {
             out.append(text.substr(open, close - open + 1));
@@ -93,7 +94,7 @@ std::string intrinsicText(const Json& value)
     }
     if (function == "Fn::Sub") {
         if (argument.is_string())
-            return subText(argument.get_ref<const std::string&>(), {});
+            return replacePlaceholders(argument.get_ref<const std::string&>(), {}, true);
         if (argument.is_array() && !argument.empty() && argument[0].is_string()) {
             Substitutions variables;
             if (argument.size() > 1 && argument[1].is_object()) {
@@ -102,7 +103,7 @@ std::string intrinsicText(const Json& value)
                     variables.emplace(name, intrinsicText(variable));
                 }
             }
-            return subText(argument[0].get_ref<const std::string&>(), variables);
+            return replacePlaceholders(argument[0].get_ref<const std::string&>(), variables, true);
         }
     }
     if (function == "Fn::ImportValue")
@@ -114,26 +115,7 @@ std::string applySubstitutions(std::string_view text, const Substitutions& subst
 {
     if (substitutions.empty() || text.find("${") == std::string_view::npos)
         return std::string(text);
-    std::string out;
-    out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto open = text.find("${", i);
-        if (open == std::string_view::npos)
-            break;
-        const auto close = text.find('}', open + 2);
-        if (close == std::string_view::npos)
-            break;
-        out.append(text.substr(i, open - i));
-        const auto it = substitutions.find(text.substr(open + 2, close - open - 2));
-        if (it != substitutions.end())
-            out += it->second;
-        else
-            out.append(text.substr(open, close - open + 1));
-        i = close + 1;
-    }
-    out.append(text.substr(i));
-    return out;
+    return replacePlaceholders(text, substitutions, false);
 }
 
 void resolveIntrinsics(Json& value, const Substitutions& substitutions)
