@@ -95,29 +95,20 @@ QString likePattern(const QString& pattern)
 // The search text of one execution: name, errors, causes, state names and distinct payloads.
 QByteArray searchText(const ArchivedExecution& e)
 {
-    QByteArray text;
-    QSet<QByteArray> seen;
-    auto append = [&](const QByteArray& part) {
-        if (part.isEmpty() || seen.contains(part))
-            return;
-        seen.insert(part);
-        if (!text.isEmpty())
-            text += '\n';
-        text += part;
-    };
-    append(e.name.toUtf8());
-    append(e.error.toUtf8());
-    append(e.cause.toUtf8());
-    append(e.input);
-    append(e.output);
+    ArchiveSchema::SearchText text;
+    text.append(e.name.toUtf8());
+    text.append(e.error.toUtf8());
+    text.append(e.cause.toUtf8());
+    text.append(e.input);
+    text.append(e.output);
     for (const ArchivedStateRun& r : e.runs) {
-        append(r.state.toUtf8());
-        append(r.error.toUtf8());
-        append(r.cause.toUtf8());
-        append(r.input);
-        append(r.output);
+        text.append(r.state.toUtf8());
+        text.append(r.error.toUtf8());
+        text.append(r.cause.toUtf8());
+        text.append(r.input);
+        text.append(r.output);
     }
-    return text;
+    return text.text();
 }
 
 constexpr const char* SummaryColumns = "e.id, e.identity, e.arn, e.name, e.state_machine, e.status, e.start_ms, e.stop_ms, "

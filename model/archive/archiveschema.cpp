@@ -71,23 +71,14 @@ CREATE INDEX state_runs_execution ON state_runs(execution_id, seq);
 // is deleted by giving that text back.
 QByteArray storedSearchText(Sql::Database& db, qint64 id)
 {
-    QByteArray text;
-    QSet<QByteArray> seen;
-    auto append = [&](const QByteArray& part) {
-        if (part.isEmpty() || seen.contains(part))
-            return;
-        seen.insert(part);
-        if (!text.isEmpty())
-            text += '\n';
-        text += part;
-    };
+    SearchText text;
     Sql::Statement head(db, "SELECT e.name, e.error, e.cause, i.content, o.content FROM executions e "
                             "LEFT JOIN payloads i ON i.id = e.input_id LEFT JOIN payloads o ON o.id = e.output_id "
                             "WHERE e.id = ?1");
     head.bind(1, id);
     if (head.step()) {
         for (int column = 0; column < 5; ++column)
-            append(head.bytes(column));
+            text.append(head.bytes(column));
     }
     Sql::Statement runs(db, "SELECT r.state, r.error, c.content, i.content, o.content FROM state_runs r "
                             "LEFT JOIN payloads c ON c.id = r.cause_id LEFT JOIN payloads i ON i.id = r.input_id "
@@ -95,9 +86,9 @@ QByteArray storedSearchText(Sql::Database& db, qint64 id)
     runs.bind(1, id);
     while (runs.step()) {
         for (int column = 0; column < 5; ++column)
-            append(runs.bytes(column));
+            text.append(runs.bytes(column));
     }
-    return text;
+    return text.text();
 }
 
 // Version 2: search. Indexes for the filters and statistics, and the full-text index: one document per execution
