@@ -1,8 +1,8 @@
 #include "commandline.h"
 
-#include "exportcommand.h"
 #include "importcommand.h"
 #include "inspectcommand.h"
+#include "modules.h"
 #include "searchcommand.h"
 #include "statscommand.h"
 #include "validatecommand.h"
@@ -10,18 +10,6 @@
 #include <cstdio>
 
 namespace Stepscope::Cli {
-
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream& err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 void printHelp(QTextStream& stream)
 {
@@ -95,7 +83,7 @@ int runCommand(const QStringList& arguments)
     if (command == QLatin1String("inspect"))
         return inspectCommand(rest);
     if (command == QLatin1String("export"))
-        return exportCommand(rest);
+        return runExportModule(rest);
     if (command == QLatin1String("import"))
         return importCommand(rest);
     if (command == QLatin1String("search"))

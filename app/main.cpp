@@ -1,8 +1,5 @@
 #include "commandline.h"
-
-#ifdef STEPSCOPE_WITH_GUI
-#include "guimain.h"
-#endif
+#include "modules.h"
 
 #include <QCoreApplication>
 
@@ -34,7 +31,7 @@ int main(int argc, char* argv[])
         }
     }
 #ifdef STEPSCOPE_WITH_GUI
-    return Stepscope::guiMain(argc, argv);
+    return Stepscope::Cli::runDesktopModule(argc, argv);
 #else
     Stepscope::Cli::err() << "stepscope: built without the user interface; see 'stepscope --help'\n";
     return Stepscope::Cli::UsageError;

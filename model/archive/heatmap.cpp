@@ -60,18 +60,6 @@ QString formatDurationMs(qint64 ms)
     return QStringLiteral("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
 }
 
-QColor heatColor(double level)
-{
-    level = std::clamp(level, 0.0, 1.0);
-    // Light yellow (255, 245, 200) through orange to dark red (165, 0, 38): light to dark, so it also reads in grey.
-    const QColor low(255, 245, 200), mid(253, 141, 60), high(165, 0, 38);
-    auto mix = [](const QColor& a, const QColor& b, double t) {
-        return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t), float(a.greenF() + (b.greenF() - a.greenF()) * t),
-            float(a.blueF() + (b.blueF() - a.blueF()) * t));
-    };
-    return level < 0.5 ? mix(low, mid, level * 2.0) : mix(mid, high, (level - 0.5) * 2.0);
-}
-
 QHash<QString, StateHeat> stateHeat(const StateMachineStatistics& statistics, const Workflow& workflow,
     HeatMeasure measure)
 {
@@ -102,10 +90,10 @@ QHash<QString, StateHeat> stateHeat(const StateMachineStatistics& statistics, co
     return heat;
 }
 
-QList<QPair<QString, QColor>> heatLegend(const StateMachineStatistics& statistics, HeatMeasure measure)
+QList<HeatLegendEntry> heatLegend(const StateMachineStatistics& statistics, HeatMeasure measure)
 {
     const double top = maxValue(statistics, measure);
-    QList<QPair<QString, QColor>> legend;
+    QList<HeatLegendEntry> legend;
     for (const double level : { 0.0, 0.25, 0.5, 0.75, 1.0 }) {
         const double value = level * top;
         QString text;
@@ -120,7 +108,7 @@ QList<QPair<QString, QColor>> heatLegend(const StateMachineStatistics& statistic
             text = QStringLiteral("p95 %1").arg(formatDurationMs(qRound64(value)));
             break;
         }
-        legend.append({ text, heatColor(level) });
+        legend.append({ text, level });
     }
     return legend;
 }

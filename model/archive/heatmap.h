@@ -2,7 +2,6 @@
 
 #include "archivetypes.h"
 
-#include <QColor>
 #include <QHash>
 #include <QString>
 
@@ -26,11 +25,15 @@ struct StateHeat {
 [[nodiscard]] QHash<QString, StateHeat> stateHeat(const StateMachineStatistics& statistics, const Workflow& workflow,
     HeatMeasure measure = HeatMeasure::FailureRate);
 
-/// The colour for a level on the scale (light yellow to dark red), same in the window and in exports.
-[[nodiscard]] QColor heatColor(double level);
+/// One legend entry: what a level on the scale means ("25% failed") and the level (0..1); render/heatcolor.h
+/// turns levels into colours.
+struct HeatLegendEntry {
+    QString label;
+    double level = 0;
+};
 
-/// Legend entries: (label, colour) pairs from low to high for `measure` over `statistics`.
-[[nodiscard]] QList<QPair<QString, QColor>> heatLegend(const StateMachineStatistics& statistics, HeatMeasure measure);
+/// Legend entries from low to high for `measure` over `statistics`.
+[[nodiscard]] QList<HeatLegendEntry> heatLegend(const StateMachineStatistics& statistics, HeatMeasure measure);
 
 /// "1.2 s", "340 ms", "2 min 5 s".
 [[nodiscard]] QString formatDurationMs(qint64 ms);

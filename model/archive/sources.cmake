@@ -1,4 +1,4 @@
-target_sources(stepscope_model PRIVATE
+target_sources(stepscope_core PRIVATE
     archive/sqlite.h archive/sqlite.cpp
     archive/archivetypes.h
     archive/archiveschema.h archive/archiveschema.cpp

@@ -1,4 +1,4 @@
-target_sources(stepscope_model PRIVATE
+target_sources(stepscope_core PRIVATE
     definition/sourcedocument.h definition/sourcedocument.cpp
     definition/jsonreader.h definition/jsonreader.cpp
     definition/yamlreader.h definition/yamlreader.cpp

@@ -1,4 +1,4 @@
-target_sources(stepscope_model PRIVATE
+target_sources(stepscope_core PRIVATE
     history/execution.h history/execution.cpp
     history/payload.cpp
     history/jsontext.h history/jsontext.cpp

@@ -1,4 +1,4 @@
-target_sources(stepscope_model PRIVATE
+target_sources(stepscope_graphics PRIVATE
     layout/diagram.h layout/diagram.cpp
     layout/diagramfonts.h layout/diagramfonts.cpp
     layout/layoutengine.h
@@ -15,4 +15,3 @@ if(EXISTS "${STEPSCOPE_GRAPHVIZ_DOT_PLUGIN}")
     set_property(SOURCE layout/graphvizlayout.cpp APPEND PROPERTY COMPILE_DEFINITIONS
         STEPSCOPE_GRAPHVIZ_DOT_PLUGIN="${STEPSCOPE_GRAPHVIZ_DOT_PLUGIN}")
 endif()
-target_link_libraries(stepscope_model PRIVATE ${CMAKE_DL_LIBS})

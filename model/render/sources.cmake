@@ -1,5 +1,6 @@
-target_sources(stepscope_model PRIVATE
+target_sources(stepscope_graphics PRIVATE
     render/theme.h render/theme.cpp
+    render/heatcolor.h render/heatcolor.cpp
     render/diagramrenderer.h render/diagramrenderer.cpp
     render/diagramexport.h render/diagramexport.cpp
     render/textexport.h render/textexport.cpp)

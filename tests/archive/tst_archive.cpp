@@ -2,6 +2,7 @@
 #include "archive/archiveschema.h"
 #include "archive/compare.h"
 #include "archive/heatmap.h"
+#include "render/heatcolor.h"
 #include "archive/sqlite.h"
 #include "generated.h"
 #include "workflow/workflow.h"
@@ -320,7 +321,10 @@ private Q_SLOTS:
         QVERIFY(heat.value(QStringLiteral("Fanout/0/Charge")).label.contains(QStringLiteral("25% failed (5/20)")));
         QVERIFY(!heat.contains(QStringLiteral("Fanout")));
         QVERIFY(heatColor(1.0).lightnessF() < heatColor(0.0).lightnessF());
-        QCOMPARE(heatLegend(stats, HeatMeasure::FailureRate).size(), 5);
+        const QList<HeatLegendEntry> legend = heatLegend(stats, HeatMeasure::FailureRate);
+        QCOMPARE(legend.size(), 5);
+        QCOMPARE(legend.last().label, QStringLiteral("100% failed"));
+        QCOMPARE(legend.last().level, 1.0);
         // Matched by unique name when the workflow puts the state elsewhere.
         workflow.states[2].id = QStringLiteral("Other/processor/Charge");
         QCOMPARE(stateHeat(stats, workflow).value(QStringLiteral("Other/processor/Charge")).value, 0.25);

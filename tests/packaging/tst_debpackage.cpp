@@ -1,4 +1,6 @@
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -14,6 +16,7 @@ private Q_SLOTS:
     void declaresRuntimeDependencies_data();
     void declaresRuntimeDependencies();
     void desktopEntryNamesMimeTypes();
+    void installedCommandsFindTheirModules();
 
 private:
     static QByteArray run(const QString& program, const QStringList& arguments, const QString& dir = {});
@@ -61,10 +64,34 @@ void TestDebPackage::containsInstalledFiles_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addRow("binary") << "./usr/bin/stepscope";
+    QTest::addRow("export module") << "./usr/lib/stepscope/stepscope-export.so";
+    if (STEPSCOPE_GUI_BUILT)
+        QTest::addRow("desktop module") << "./usr/lib/stepscope/stepscope-desktop.so";
     QTest::addRow("desktop entry") << "./usr/share/applications/stepscope.desktop";
     QTest::addRow("icon") << "./usr/share/icons/hicolor/scalable/apps/stepscope.svg";
     QTest::addRow("mime types") << "./usr/share/mime/packages/stepscope.xml";
     QTest::addRow("appstream") << "./usr/share/metainfo/io.github.stepscope.Stepscope.metainfo.xml";
+}
+
+// The executable loads its drawing module from the installed module folder (app/modules.h): run the unpacked
+// package's binary, so that a wrong install path fails here rather than on a user's machine.
+void TestDebPackage::installedCommandsFindTheirModules()
+{
+    const QString root = m_dir.filePath(QStringLiteral("unpacked"));
+    QVERIFY(QDir().mkpath(root));
+    run(QStringLiteral("dpkg-deb"), { QStringLiteral("-x"), m_deb, root });
+    const QString binary = root + QStringLiteral("/usr/bin/stepscope");
+    QVERIFY2(QFileInfo::exists(binary), m_contents.constData());
+    const QString sample = QStringLiteral(STEPSCOPE_SOURCE_DIR "/resources/samples/order-processing.asl.json");
+    const QString svg = m_dir.filePath(QStringLiteral("installed.svg"));
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(binary, { QStringLiteral("export"), sample, QStringLiteral("-o"), svg });
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitCode() == 0, process.readAll().constData());
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("ChargeCard"));
 }
 
 void TestDebPackage::containsInstalledFiles()
