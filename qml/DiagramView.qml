@@ -2,8 +2,10 @@ import QtQuick
 import QtQuick.Controls
 import Stepscope
 
-// The workflow canvas: containers and nodes as light delegates, every edge in one batched EdgeLayer,
-// zoom (wheel, pinch, keys), pan (drag), fit, 1:1, a minimap and a legend.
+// The workflow canvas: containers as light delegates, every edge in one batched EdgeLayer, every state box in one
+// batched NodeLayer, text items only for the states in view (and none when names would be too small to read);
+// clicks and hovering are hit-tested once here. Zoom (wheel, pinch, keys), pan (drag), fit, 1:1, a minimap and a
+// legend. Panning and zooming only move and scale `world`.
 Rectangle {
     id: view
     objectName: "diagramView"
@@ -13,6 +15,10 @@ Rectangle {
     readonly property real maxZoom: 4
     readonly property Item world: world
     property int searchIndex: 0
+    /// Below this zoom names are under 3 px high: no text items are made, the boxes alone are drawn.
+    readonly property real labelZoom: 0.25
+    readonly property NodeViewportModel visibleNodes: visibleNodes
+    property int hoveredRow: -1
     color: Theme.canvas
     clip: true
     focus: true
@@ -88,18 +94,46 @@ Rectangle {
         property real lastX
         property real lastY
         property bool moved
+        hoverEnabled: true
         cursorShape: pressed ? Qt.ClosedHandCursor : Qt.ArrowCursor
-        onPressed: (mouse) => { lastX = mouse.x; lastY = mouse.y; moved = false; view.forceActiveFocus() }
+        function rowAt(x, y) { return view.controller.nodes.rowAt((x - world.x) / view.zoom, (y - world.y) / view.zoom) }
+        onPressed: (mouse) => { lastX = mouse.x; lastY = mouse.y; moved = false; view.hoveredRow = -1; view.forceActiveFocus() }
         onPositionChanged: (mouse) => {
+            if (!pressed) {
+                view.hoveredRow = rowAt(mouse.x, mouse.y)
+                return
+            }
             world.x += mouse.x - lastX
             world.y += mouse.y - lastY
             moved = moved || Math.abs(mouse.x - lastX) + Math.abs(mouse.y - lastY) > 2
             lastX = mouse.x
             lastY = mouse.y
         }
+        onExited: view.hoveredRow = -1
+        // A click on a state selects it; on the mark in a Parallel / Map node's corner, collapses or expands it.
+        onClicked: (mouse) => {
+            if (moved || mouse.button !== Qt.LeftButton)
+                return
+            const nodes = view.controller.nodes
+            const row = rowAt(mouse.x, mouse.y)
+            if (row < 0)
+                return
+            const wx = (mouse.x - world.x) / view.zoom, wy = (mouse.y - world.y) / view.zoom
+            if (nodes.isCollapseHit(row, wx, wy))
+                view.controller.toggleCollapsed(nodes.stateOfRow(row))
+            else
+                view.controller.selectState(nodes.stateOfRow(row))
+        }
+        onDoubleClicked: (mouse) => {
+            const nodes = view.controller.nodes
+            const row = rowAt(mouse.x, mouse.y)
+            const wx = (mouse.x - world.x) / view.zoom, wy = (mouse.y - world.y) / view.zoom
+            if (row >= 0 && nodes.isCollapsibleRow(row) && !nodes.isCollapseHit(row, wx, wy))
+                view.controller.toggleCollapsed(nodes.stateOfRow(row))
+        }
         onWheel: (wheel) => {
-            if (wheel.modifiers & Qt.ControlModifier || true)
-                view.zoomAt(Math.pow(1.0015, wheel.angleDelta.y), wheel.x, wheel.y)
+            view.hoveredRow = -1
+            view.zoomAt(Math.pow(1.0015, wheel.angleDelta.y), wheel.x, wheel.y)
         }
     }
     PinchHandler {
@@ -158,11 +192,53 @@ Rectangle {
             catchColor: Theme.catchEdge
         }
 
+        NodeLayer {
+            id: nodeLayer
+            objectName: "nodeLayer"
+            anchors.fill: parent
+            nodes: view.controller.nodes
+            selectedState: view.controller.selectedState
+            zoom: view.zoom
+            nodeFill: Theme.nodeFill
+            nodeBorder: Theme.nodeBorder
+            selectionColor: Theme.accent
+            matchColor: Theme.searchMatch
+            statusColors: Theme.statusColors
+            statusFills: Theme.statusFills
+        }
+
         Repeater {
             id: nodeRepeater
-            model: view.controller.nodes
+            model: visibleNodes
             delegate: StateNode {
                 controller: view.controller
+            }
+        }
+    }
+
+    NodeViewportModel {
+        id: visibleNodes
+        nodes: view.controller.nodes
+        active: view.zoom >= view.labelZoom
+        viewport: Qt.rect(-world.x / view.zoom, -world.y / view.zoom, view.width / view.zoom, view.height / view.zoom)
+    }
+
+    // One tooltip for the whole canvas, over the state under the mouse (plain text: names come from users' files).
+    Item {
+        id: hoverBox
+        readonly property rect box: view.hoveredRow >= 0 ? view.controller.nodes.boxOfRow(view.hoveredRow) : Qt.rect(0, 0, 0, 0)
+        x: world.x + box.x * view.zoom
+        y: world.y + box.y * view.zoom
+        width: box.width * view.zoom
+        height: box.height * view.zoom
+        Loader {
+            objectName: "nodeToolTip"
+            anchors.fill: parent
+            active: view.hoveredRow >= 0
+            sourceComponent: PlainToolTip {
+                visible: true
+                delay: 400
+                text: view.controller.nodes.toolTip(view.hoveredRow)
             }
         }
     }

@@ -1,9 +1,11 @@
 import QtQuick
-import QtQuick.Controls
 import Stepscope
 
-// One state box on the canvas. Status is shown by fill, border and a symbol; selection by a thick accent ring.
-Rectangle {
+// The text of one state on the canvas: name, note or type, status symbol and collapse mark. The box, its status
+// fill and border, the selection and search rings and the symbol's disc are drawn by the batched NodeLayer, and
+// clicks and hovering are handled once for the whole canvas (DiagramView), so this item only exists for states in
+// view and holds nothing but text.
+Item {
     id: node
     required property DocumentController controller
     required property int index
@@ -13,11 +15,9 @@ Rectangle {
     required property string typeName
     required property rect box
     required property string status
-    required property string statusName
     required property string note
     required property string badge
     required property bool isGhost
-    required property bool isGroup
     required property bool collapsible
     required property bool collapsed
     required property bool matched
@@ -28,48 +28,26 @@ Rectangle {
     y: box.y
     width: box.width
     height: box.height
-    radius: typeName === "Choice" ? height / 2 : 6
-    color: Theme.statusFill(status)
     opacity: isGhost ? 0.6 : 1
-    // The status keeps its border when selected or matched: those get rings of their own around the box.
-    border.color: status !== "" && status !== "NOT_RUN" ? Theme.statusColor(status) : Theme.nodeBorder
-    border.width: status === "FAILED" ? 2.5 : 1.2
 
-    Rectangle {
-        visible: node.selected || node.matched
-        anchors.fill: parent
-        anchors.margins: -5
-        radius: node.radius + 5
-        color: "transparent"
-        border.color: node.selected ? Theme.accent : Theme.searchMatch
-        border.width: 3
-    }
-
-    // The status symbol sits on the top-left corner so that it never takes room from the name.
-    Rectangle {
-        id: symbol
+    Text {
         visible: node.status !== ""
         x: -7
         y: -7
         width: 17
         height: 17
-        radius: 8.5
-        color: Theme.nodeFill
-        border.color: Theme.statusColor(node.status)
-        border.width: 1.5
-        Text {
-            anchors.centerIn: parent
-            text: Theme.statusSymbol(node.status)
-            color: Theme.statusColor(node.status)
-            font.pixelSize: 11
-            font.bold: true
-        }
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+        text: Theme.statusSymbol(node.status)
+        color: Theme.statusColor(node.status)
+        font.pixelSize: 11
+        font.bold: true
     }
     Column {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.leftMargin: 4
-        anchors.rightMargin: collapseButton.visible ? 10 : 4
+        anchors.rightMargin: node.collapsible ? 10 : 4
         anchors.verticalCenter: parent.verticalCenter
         spacing: 0
         Text {
@@ -95,7 +73,6 @@ Rectangle {
         }
     }
     Text {
-        id: collapseButton
         visible: node.collapsible
         anchors.right: parent.right
         anchors.rightMargin: 3
@@ -104,23 +81,5 @@ Rectangle {
         text: node.collapsed ? "⊞" : "⊟"
         color: Theme.mutedText
         font.pixelSize: 12
-        TapHandler { onTapped: node.controller.toggleCollapsed(node.stateIndex) }
-    }
-
-    HoverHandler { id: hover }
-    // State names come from users' files: the tooltip is plain text (the attached ToolTip renders rich text).
-    Loader {
-        active: hover.hovered
-        sourceComponent: PlainToolTip {
-            visible: true
-            delay: 400
-            text: node.name + " (" + node.typeName + ")" + (node.statusName !== "" ? "\nstatus: " + node.statusName : "")
-                  + (node.note !== "" ? "\n" + node.note : "") + (node.badge !== "" ? "\nretry: " + node.badge : "")
-                  + (node.isGhost ? "\n(copy of the Catch handler, drawn near its source)" : "")
-        }
-    }
-    TapHandler {
-        onTapped: node.controller.selectState(node.stateIndex)
-        onDoubleTapped: if (node.collapsible) node.controller.toggleCollapsed(node.stateIndex)
     }
 }

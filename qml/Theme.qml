@@ -62,6 +62,10 @@ QtObject {
         }
         return ""
     }
+    readonly property var statusKeys: ["SUCCEEDED", "FAILED", "CAUGHT", "RETRIED", "RUNNING", "ABORTED", "TIMED_OUT", "NOT_RUN"]
+    /// Status key to border colour and to fill colour, for the canvas' batched node layer.
+    readonly property var statusColors: statusKeys.reduce((map, key) => { map[key] = statusColor(key); return map }, {})
+    readonly property var statusFills: statusKeys.reduce((map, key) => { map[key] = statusFill(key); return map }, {})
     readonly property var legend: [
         { status: "SUCCEEDED", name: "succeeded" }, { status: "FAILED", name: "failed" },
         { status: "CAUGHT", name: "caught" }, { status: "RETRIED", name: "retried" },

@@ -6,8 +6,8 @@ void NodeModel::setDiagram(const Diagram& diagram)
 {
     beginResetModel();
     m_diagram = diagram;
+    updateMatches();
     endResetModel();
-    setSearch(m_search);
 }
 
 void NodeModel::setStatuses(const QHash<StateIndex, StateStatus>& statuses, bool hasExecution)
@@ -21,15 +21,23 @@ void NodeModel::setStatuses(const QHash<StateIndex, StateStatus>& statuses, bool
 void NodeModel::setSearch(const QString& text)
 {
     m_search = text.trimmed();
-    m_matches.clear();
-    if (!m_search.isEmpty()) {
-        for (int i = 0; i < m_diagram.nodes.size(); ++i) {
-            if (m_diagram.nodes[i].ghostOf < 0 && m_diagram.nodes[i].name.contains(m_search, Qt::CaseInsensitive))
-                m_matches.append(i);
-        }
-    }
+    updateMatches();
     if (!m_diagram.nodes.isEmpty())
         Q_EMIT dataChanged(index(0), index(rowCount() - 1), { MatchedRole });
+}
+
+void NodeModel::updateMatches()
+{
+    m_matches.clear();
+    m_matchedRows.fill(false, m_diagram.nodes.size());
+    if (!m_search.isEmpty()) {
+        for (int i = 0; i < m_diagram.nodes.size(); ++i) {
+            if (m_diagram.nodes[i].ghostOf < 0 && m_diagram.nodes[i].name.contains(m_search, Qt::CaseInsensitive)) {
+                m_matches.append(i);
+                m_matchedRows[i] = true;
+            }
+        }
+    }
 }
 
 int NodeModel::rowCount(const QModelIndex& parent) const
@@ -57,7 +65,7 @@ QVariant NodeModel::data(const QModelIndex& index, int role) const
     case BoxRole:
         return node.box;
     case StatusRole:
-        return m_hasExecution ? runStatusKey(m_statuses.value(node.state).status) : QString();
+        return statusKeyAt(index.row());
     case StatusNameRole:
         return m_hasExecution ? runStatusName(m_statuses.value(node.state).status) : QString();
     case NoteRole:
@@ -73,14 +81,75 @@ QVariant NodeModel::data(const QModelIndex& index, int role) const
     case IsGroupRole:
         return node.group >= 0;
     case CollapsibleRole:
-        return node.ghostOf < 0 && (node.type == StateType::Map || node.type == StateType::Parallel);
+        return isCollapsibleRow(index.row());
     case CollapsedRole:
         return node.collapsedContainer;
     case MatchedRole:
-        return m_matches.contains(index.row());
+        return isMatchedRow(index.row());
     default:
         return {};
     }
+}
+
+QString NodeModel::statusKeyAt(int row) const
+{
+    if (!m_hasExecution || row < 0 || row >= m_diagram.nodes.size())
+        return {};
+    return runStatusKey(m_statuses.value(m_diagram.nodes[row].state).status);
+}
+
+int NodeModel::rowAt(qreal x, qreal y) const
+{
+    const QPointF p(x, y);
+    for (qsizetype i = m_diagram.nodes.size() - 1; i >= 0; --i) { // drawn last = on top
+        if (m_diagram.nodes[i].box.contains(p))
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+int NodeModel::stateOfRow(int row) const
+{
+    return row >= 0 && row < m_diagram.nodes.size() ? m_diagram.nodes[row].state : NoIndex;
+}
+
+bool NodeModel::isCollapsibleRow(int row) const
+{
+    if (row < 0 || row >= m_diagram.nodes.size())
+        return false;
+    const DiagramNode& node = m_diagram.nodes[row];
+    return node.ghostOf < 0 && (node.type == StateType::Map || node.type == StateType::Parallel);
+}
+
+bool NodeModel::isCollapseHit(int row, qreal x, qreal y) const
+{
+    if (!isCollapsibleRow(row))
+        return false;
+    const QRectF box = m_diagram.nodes[row].box;
+    return QRectF(box.right() - 18, box.top(), 18, 18).contains(QPointF(x, y));
+}
+
+QRectF NodeModel::boxOfRow(int row) const
+{
+    return row >= 0 && row < m_diagram.nodes.size() ? m_diagram.nodes[row].box : QRectF();
+}
+
+QString NodeModel::toolTip(int row) const
+{
+    if (row < 0 || row >= m_diagram.nodes.size())
+        return {};
+    const DiagramNode& node = m_diagram.nodes[row];
+    QString text = node.name + QStringLiteral(" (") + node.typeName + u')';
+    if (m_hasExecution)
+        text += QStringLiteral("\nstatus: ") + runStatusName(m_statuses.value(node.state).status);
+    const QString note = m_statuses.value(node.state).note;
+    if (!note.isEmpty())
+        text += u'\n' + note;
+    if (!node.badge.isEmpty())
+        text += QStringLiteral("\nretry: ") + node.badge;
+    if (node.ghostOf >= 0)
+        text += QStringLiteral("\n(copy of the Catch handler, drawn near its source)");
+    return text;
 }
 
 QHash<int, QByteArray> NodeModel::roleNames() const

@@ -42,6 +42,20 @@ public:
 
     [[nodiscard]] const Diagram& diagram() const { return m_diagram; }
     [[nodiscard]] QList<int> matches() const { return m_matches; }
+    /// "FAILED", "SUCCEEDED", ... for the node in `row`; empty without an execution.
+    [[nodiscard]] QString statusKeyAt(int row) const;
+    [[nodiscard]] bool isMatchedRow(int row) const { return m_matchedRows.value(row, false); }
+
+    /// The topmost node row at a point in diagram coordinates, -1 if none (the canvas hit-tests here instead of
+    /// giving every node its own handlers).
+    [[nodiscard]] Q_INVOKABLE int rowAt(qreal x, qreal y) const;
+    [[nodiscard]] Q_INVOKABLE int stateOfRow(int row) const;
+    [[nodiscard]] Q_INVOKABLE bool isCollapsibleRow(int row) const;
+    /// Is the point on the collapse / expand mark in the top-right corner of a Parallel / Map node?
+    [[nodiscard]] Q_INVOKABLE bool isCollapseHit(int row, qreal x, qreal y) const;
+    [[nodiscard]] Q_INVOKABLE QRectF boxOfRow(int row) const;
+    /// The hover text of a node (plain text: names come from users' files).
+    [[nodiscard]] Q_INVOKABLE QString toolTip(int row) const;
     [[nodiscard]] RunStatus statusOf(StateIndex state) const { return m_statuses.value(state).status; }
     [[nodiscard]] bool hasExecution() const { return m_hasExecution; }
 
@@ -50,11 +64,14 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
 private:
+    void updateMatches();
+
     Diagram m_diagram;
     QHash<StateIndex, StateStatus> m_statuses;
     bool m_hasExecution = false;
     QString m_search;
     QList<int> m_matches; ///< node rows matching the search, in diagram order
+    QList<bool> m_matchedRows; ///< by row, for painting without a search per node
 };
 
 /// The boxes of Parallel / Map groups and of their branches, drawn under the nodes.

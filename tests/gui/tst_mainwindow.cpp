@@ -42,6 +42,9 @@ private Q_SLOTS:
     void directionSwitchRelayouts();
     void reloadsWhenTheFileChanges();
     void screenshotOptionSavesTheDrawnWindow();
+    void onlyStatesInViewHaveTextItems();
+    void hoveringAStateShowsItsToolTip();
+    void clickingTheCollapseMarkCollapses();
 
 private:
     std::unique_ptr<MainWindow> openDemo();
@@ -61,14 +64,14 @@ void TestMainWindow::initTestCase()
 bool TestMainWindow::waitLoaded(const MainWindow& main)
 {
     QObject* c = main.controller();
-    return QTest::qWaitFor([c] { return c->property("hasDocument").toBool() && !c->property("busy").toBool(); },
-        30000);
+    return QTest::qWaitFor([c] { return c->property("hasDocument").toBool() && !c->property("busy").toBool(); }, 30000);
 }
 
 std::unique_ptr<MainWindow> TestMainWindow::openDemo()
 {
-    auto main = openMainWindow({ { QStringLiteral("initialFile"), samplePath(QStringLiteral("order-processing.asl.json")) },
-        { QStringLiteral("initialHistory"), samplePath(QStringLiteral("order-processing-failed.history.json")) } });
+    auto main
+        = openMainWindow({ { QStringLiteral("initialFile"), samplePath(QStringLiteral("order-processing.asl.json")) },
+            { QStringLiteral("initialHistory"), samplePath(QStringLiteral("order-processing-failed.history.json")) } });
     if (!main || !QTest::qWaitForWindowExposed(main->window) || !waitLoaded(*main))
         return nullptr;
     return main;
@@ -98,7 +101,8 @@ void TestMainWindow::demoOpensOnTheFailure()
     QVERIFY(node);
     const QPointF centre = node->mapToItem(view, QPointF(node->width() / 2, node->height() / 2));
     QVERIFY2(std::abs(centre.x() - view->width() / 2) < 4 && std::abs(centre.y() - view->height() / 2) < 4,
-        qPrintable(QStringLiteral("%1,%2 in %3x%4").arg(centre.x()).arg(centre.y()).arg(view->width()).arg(view->height())));
+        qPrintable(
+            QStringLiteral("%1,%2 in %3x%4").arg(centre.x()).arg(centre.y()).arg(view->width()).arg(view->height())));
 
     // The pixels: the canvas draws the failed state's red border and the edges (one batched node).
     const QImage image = main->window->grabWindow();
@@ -393,6 +397,85 @@ void TestMainWindow::screenshotOptionSavesTheDrawnWindow()
     QVERIFY(countColor(shot, QColor(0xd1, 0x32, 0x12), 30) > 100);
     // The banner across the window (its light red fill).
     QVERIFY(countColor(shot, QColor(0xfd, 0xe8, 0xe8), 6) > 20000);
+}
+
+void TestMainWindow::onlyStatesInViewHaveTextItems()
+{
+    auto main = openDemo();
+    QVERIFY(main);
+    QQuickItem* view = main->item("diagramView");
+    auto* visible = view->property("visibleNodes").value<QObject*>();
+    QVERIFY(visible);
+    auto* nodes = main->controller()->property("nodes").value<QAbstractItemModel*>();
+    const int all = nodes->rowCount();
+    QVERIFY(all >= 15);
+    // Every box is drawn by the batched layer, whatever the zoom.
+    QQuickItem* layer = main->item("nodeLayer");
+    QVERIFY(layer);
+    QTRY_VERIFY(layer->property("vertexCount").toInt() > all * 20);
+    // Zoomed in on the failed state: text items for the states near it only, not for all of them.
+    view->setProperty("zoom", 3.0);
+    QMetaObject::invokeMethod(view, "centreOnState", Q_ARG(QVariant, main->controller()->property("rootCauseState")));
+    QTRY_VERIFY(visible->property("count").toInt() < all);
+    QVERIFY(main->item("node:ChargeCard"));
+    QVERIFY(!main->item("node:ValidateOrder"));
+    // Moving there makes its item.
+    const QString validate = QStringLiteral("ValidateOrder");
+    int row = -1;
+    for (int r = 0; r < all; ++r) {
+        if (nodes->data(nodes->index(r, 0), Qt::DisplayRole).toString() == validate)
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    int state = -1;
+    QMetaObject::invokeMethod(nodes, "stateOfRow", Q_RETURN_ARG(int, state), Q_ARG(int, row));
+    QMetaObject::invokeMethod(view, "centreOnState", Q_ARG(QVariant, state));
+    QTRY_VERIFY(main->item("node:ValidateOrder"));
+    // Names too small to read: no text items at all, the boxes stay.
+    view->setProperty("zoom", 0.1);
+    QTRY_COMPARE(visible->property("count").toInt(), 0);
+    QVERIFY(!main->item("node:ChargeCard"));
+    QVERIFY(layer->property("vertexCount").toInt() > all * 20);
+}
+
+void TestMainWindow::hoveringAStateShowsItsToolTip()
+{
+    auto main = openDemo();
+    QVERIFY(main);
+    QQuickItem* view = main->item("diagramView");
+    QQuickItem* node = main->item("node:ChargeCard");
+    QVERIFY(node);
+    QTest::mouseMove(main->window, node->mapToScene(QPointF(node->width() / 2, node->height() / 2)).toPoint());
+    QTRY_VERIFY(view->property("hoveredRow").toInt() >= 0);
+    auto* loader = main->object("nodeToolTip");
+    QVERIFY(loader);
+    QTRY_VERIFY(loader->property("item").value<QObject*>() != nullptr);
+    QObject* tip = loader->property("item").value<QObject*>();
+    const QString text = tip->property("text").toString();
+    QVERIFY2(text.startsWith(QStringLiteral("ChargeCard (Task)")) && text.contains(QStringLiteral("status: failed")),
+        qPrintable(text));
+    QTRY_VERIFY(tip->property("visible").toBool());
+    // Off the states: no tooltip.
+    const QPointF corner = view->mapToScene(QPointF(5, view->height() / 2));
+    QTest::mouseMove(main->window, corner.toPoint());
+    QTRY_COMPARE(view->property("hoveredRow").toInt(), -1);
+}
+
+void TestMainWindow::clickingTheCollapseMarkCollapses()
+{
+    auto main = openDemo();
+    QVERIFY(main);
+    QObject* c = main->controller();
+    QQuickItem* node = main->item("node:ProcessOrders");
+    QVERIFY(node);
+    QVERIFY(node->property("collapsible").toBool());
+    QVERIFY(!node->property("collapsed").toBool());
+    const qreal height = c->property("diagramHeight").toReal();
+    // The mark sits in the top-right corner of the Map state's box.
+    QTest::mouseClick(main->window, Qt::LeftButton, {}, node->mapToScene(QPointF(node->width() - 8, 8)).toPoint());
+    QTRY_VERIFY(c->property("diagramHeight").toReal() < height);
+    QTRY_VERIFY(!c->property("busy").toBool());
+    QTRY_VERIFY(main->item("node:ProcessOrders") && main->item("node:ProcessOrders")->property("collapsed").toBool());
 }
 
 QTEST_MAIN(TestMainWindow)
