@@ -18,6 +18,8 @@ Rectangle {
     /// Below this zoom names are under 3 px high: no text items are made, the boxes alone are drawn.
     readonly property real labelZoom: 0.25
     readonly property NodeViewportModel visibleNodes: visibleNodes
+    /// The visible part of the diagram, in diagram coordinates.
+    readonly property rect viewport: Qt.rect(-world.x / zoom, -world.y / zoom, width / zoom, height / zoom)
     property int hoveredRow: -1
     color: Theme.canvas
     clip: true
@@ -188,6 +190,7 @@ Rectangle {
             objectName: "edgeLayer"
             anchors.fill: parent
             nodes: view.controller.nodes
+            viewport: view.viewport
             color: Theme.edge
             catchColor: Theme.catchEdge
         }
@@ -199,6 +202,7 @@ Rectangle {
             nodes: view.controller.nodes
             selectedState: view.controller.selectedState
             zoom: view.zoom
+            viewport: view.viewport
             nodeFill: Theme.nodeFill
             nodeBorder: Theme.nodeBorder
             selectionColor: Theme.accent
@@ -220,7 +224,7 @@ Rectangle {
         id: visibleNodes
         nodes: view.controller.nodes
         active: view.zoom >= view.labelZoom
-        viewport: Qt.rect(-world.x / view.zoom, -world.y / view.zoom, view.width / view.zoom, view.height / view.zoom)
+        viewport: view.viewport
     }
 
     // One tooltip for the whole canvas, over the state under the mouse (plain text: names come from users' files).
@@ -290,25 +294,17 @@ Rectangle {
         height: view.controller.diagramHeight * mapScale + 8
         color: Qt.rgba(Theme.canvas.r, Theme.canvas.g, Theme.canvas.b, 0.92)
         border.color: Theme.nodeBorder
-        ShaderEffectSource {
-            id: mapSource
+        // Painted from the diagram (the canvas itself only draws the tiles in view), once per change, not per frame.
+        MinimapItem {
+            id: mapPicture
+            objectName: "minimapPicture"
             x: 4
             y: 4
             width: parent.width - 8
             height: parent.height - 8
-            sourceItem: world
-            sourceRect: Qt.rect(0, 0, view.controller.diagramWidth, view.controller.diagramHeight)
-            textureSize: Qt.size(Math.ceil(width * 2), Math.ceil(height * 2))
-            // Not live: a live source re-renders the whole diagram into the texture on every pan / zoom frame.
-            live: false
-            smooth: true
-            Connections {
-                target: view.controller
-                function onLoaded() { Qt.callLater(mapSource.scheduleUpdate) }
-                function onDiagramChanged() { Qt.callLater(mapSource.scheduleUpdate) }
-                function onSelectionChanged() { Qt.callLater(mapSource.scheduleUpdate) }
-                function onIterationChanged() { Qt.callLater(mapSource.scheduleUpdate) }
-            }
+            nodeLayer: nodeLayer
+            edgeColor: Theme.edge
+            containerColor: Theme.nodeBorder
         }
         Rectangle {
             x: 4 + Math.max(0, -world.x / view.zoom * minimap.mapScale)

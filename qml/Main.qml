@@ -94,7 +94,8 @@ ApplicationWindow {
     Shortcut { sequence: "-"; enabled: !searchField.activeFocus && !eventsPanel.filterHasFocus; onActivated: diagram.zoomBy(0.8) }
 
     function copyImage() {
-        diagram.world.grabToImage((result) => Clipboard.setImage(result.image))
+        // Rendered from the diagram, not grabbed: the canvas only draws what is in view.
+        Clipboard.setImage(controller.diagramImage())
     }
 
     menuBar: MenuBar {

@@ -113,8 +113,8 @@ void DocumentController::publish()
     m_states.setWorkflow(workflow);
     m_diagnostics.setDiagnostics(m_doc->diagnostics);
     m_eventModel.setExecution(m_doc->execution, &m_doc->runs, &workflow);
-    m_inspector.setDocument(&workflow, m_doc->execution ? &m_doc->runs : nullptr, m_doc->execution.get(),
-        &m_eventModel);
+    m_inspector.setDocument(
+        &workflow, m_doc->execution ? &m_doc->runs : nullptr, m_doc->execution.get(), &m_eventModel);
     m_timeline.setRuns(m_doc->execution ? &m_doc->runs : nullptr, m_doc->execution.get());
     m_iterationMap = NoIndex;
     m_iteration = -1;
@@ -335,8 +335,7 @@ QVariantList DocumentController::iterations(int mapState, const QString& filter)
             continue;
         list.append(QVariantMap { { QStringLiteral("index"), it.run->index },
             { QStringLiteral("status"), runStatusKey(status) },
-            { QStringLiteral("label"),
-                QStringLiteral("[%1] %2").arg(it.run->index).arg(runStatusName(status)) } });
+            { QStringLiteral("label"), QStringLiteral("[%1] %2").arg(it.run->index).arg(runStatusName(status)) } });
     }
     return list;
 }
@@ -383,8 +382,8 @@ int DocumentController::errorCount() const
 {
     if (!m_doc)
         return 0;
-    return static_cast<int>(std::count_if(m_doc->diagnostics.cbegin(), m_doc->diagnostics.cend(),
-        [](const Diagnostic& d) { return d.isError(); }));
+    return static_cast<int>(std::count_if(
+        m_doc->diagnostics.cbegin(), m_doc->diagnostics.cend(), [](const Diagnostic& d) { return d.isError(); }));
 }
 
 int DocumentController::diagnosticCount() const
@@ -483,6 +482,19 @@ void DocumentController::clearRecentFiles()
 } // namespace Stepscope
 
 namespace Stepscope {
+
+QImage DocumentController::diagramImage() const
+{
+    if (!m_doc || m_nodes.diagram().isEmpty())
+        return {};
+    const StatusOverlay overlay = statusOverlay();
+    RenderOptions options;
+    options.theme = Theme::light();
+    options.overlay = overlay.isEmpty() ? nullptr : &overlay;
+    options.title = m_doc->workflow.name;
+    options.scale = 2;
+    return renderImage(diagram(), options);
+}
 
 QString DocumentController::exportDiagram(const QString& path, bool withStatuses) const
 {

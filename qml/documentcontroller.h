@@ -10,6 +10,7 @@
 
 #include <QFileSystemWatcher>
 #include <QFutureWatcher>
+#include <QImage>
 #include <QObject>
 #include <QRectF>
 #include <QTimer>
@@ -87,6 +88,8 @@ public:
     Q_INVOKABLE void clearRecentFiles();
     /// Writes the diagram to `path` (SVG, PNG or PDF by extension); returns an error message, empty on success.
     [[nodiscard]] Q_INVOKABLE QString exportDiagram(const QString& path, bool withStatuses) const;
+    /// The whole diagram with its statuses as an image (for the clipboard), null without a diagram.
+    [[nodiscard]] Q_INVOKABLE QImage diagramImage() const;
 
     [[nodiscard]] QString workflowName() const;
     [[nodiscard]] QString filePath() const;

@@ -2,16 +2,13 @@
 
 #include "nodemodel.h"
 
-#include <QSGGeometryNode>
-#include <QSGVertexColorMaterial>
+#include "tiledgeometry.h"
 
 #include <cmath>
 
 namespace Stepscope {
 
 namespace {
-
-using Vertex = QSGGeometry::ColoredPoint2D;
 
 constexpr int CurveSteps = 10; // line pieces per Bézier segment: smooth at the zoom levels people use
 constexpr qreal ArrowLength = 9;
@@ -42,14 +39,15 @@ QList<QPointF> flatten(const QList<QPointF>& points)
 }
 
 struct Builder {
-    QList<Vertex> vertices;
+    TiledGeometry out;
     qreal halfWidth = 0.75;
 
     void triangle(QPointF a, QPointF b, QPointF c, QColor color)
     {
-        for (const QPointF& p : { a, b, c })
-            vertices.append({ float(p.x()), float(p.y()), uchar(color.red()), uchar(color.green()), uchar(color.blue()),
-                uchar(color.alpha()) });
+        const int first = out.vertex(a, color);
+        (void)out.vertex(b, color);
+        (void)out.vertex(c, color);
+        out.triangle(first, first + 1, first + 2);
     }
 
     void segment(QPointF a, QPointF b, QColor color)
@@ -59,6 +57,7 @@ struct Builder {
         if (length < 1e-6)
             return;
         const QPointF n(-d.y() / length * halfWidth, d.x() / length * halfWidth);
+        out.setTile((a + b) / 2, 6);
         triangle(a + n, a - n, b + n, color);
         triangle(b + n, a - n, b - n, color);
     }
@@ -106,6 +105,7 @@ struct Builder {
         const QPointF u = d / length;
         const QPointF n(-u.y(), u.x());
         const QPointF base = tip - u * ArrowLength;
+        out.setTile(tip, 3);
         triangle(tip, base + n * ArrowHalfWidth, base - n * ArrowHalfWidth, color);
     }
 
@@ -114,6 +114,7 @@ struct Builder {
         const QPointF c = box.center();
         const qreal r = std::min(box.width(), box.height()) / 2;
         constexpr int Steps = 20;
+        out.setTile(c, Steps * 9);
         for (int i = 0; i < Steps; ++i) {
             const qreal a0 = 2 * M_PI * i / Steps;
             const qreal a1 = 2 * M_PI * (i + 1) / Steps;
@@ -187,26 +188,21 @@ void EdgeLayer::markDirty()
 
 QSGNode* EdgeLayer::updatePaintNode(QSGNode* old, UpdatePaintNodeData*)
 {
-    auto* node = static_cast<QSGGeometryNode*>(old);
-    if (!node) {
-        node = new QSGGeometryNode;
-        auto* geometry = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), 0);
-        geometry->setDrawingMode(QSGGeometry::DrawTriangles);
-        node->setGeometry(geometry);
-        node->setFlag(QSGNode::OwnsGeometry);
-        node->setMaterial(new QSGVertexColorMaterial);
-        node->setFlag(QSGNode::OwnsMaterial);
+    QSGNode* root = old;
+    if (!root) {
+        root = new QSGNode;
         m_dirty = true;
     }
-    if (!m_dirty)
-        return node;
+    if (!m_dirty) {
+        cullTiles(root, m_viewport);
+        return root;
+    }
     m_dirty = false;
 
     Builder builder;
     builder.halfWidth = m_lineWidth / 2;
     if (m_nodes) {
         const Diagram& diagram = m_nodes->diagram();
-        builder.vertices.reserve(diagram.edges.size() * (CurveSteps * 6 * 3 + 3));
         for (const DiagramEdge& edge : diagram.edges) {
             const bool isCatch = edge.kind == EdgeKind::Catch;
             const QColor color = isCatch ? m_catchColor : m_color;
@@ -223,16 +219,21 @@ QSGNode* EdgeLayer::updatePaintNode(QSGNode* old, UpdatePaintNodeData*)
             builder.disc(marker.box, m_color, !marker.isStart);
         }
     }
-
-    QSGGeometry* geometry = node->geometry();
-    geometry->allocate(static_cast<int>(builder.vertices.size()));
-    std::copy(builder.vertices.cbegin(), builder.vertices.cend(), geometry->vertexDataAsColoredPoint2D());
-    node->markDirty(QSGNode::DirtyGeometry);
-    if (m_vertexCount != builder.vertices.size()) {
-        m_vertexCount = static_cast<int>(builder.vertices.size());
+    builder.out.build(root, m_viewport);
+    if (m_vertexCount != builder.out.vertexCount()) {
+        m_vertexCount = builder.out.vertexCount();
         QMetaObject::invokeMethod(this, &EdgeLayer::verticesChanged, Qt::QueuedConnection);
     }
-    return node;
+    return root;
+}
+
+void EdgeLayer::setViewport(const QRectF& viewport)
+{
+    if (m_viewport == viewport)
+        return;
+    m_viewport = viewport;
+    update(); // only the tiles shown change
+    Q_EMIT viewportChanged();
 }
 
 } // namespace Stepscope

@@ -2,8 +2,7 @@
 
 #include "nodemodel.h"
 
-#include <QSGGeometryNode>
-#include <QSGVertexColorMaterial>
+#include "tiledgeometry.h"
 
 #include <cmath>
 
@@ -11,90 +10,70 @@ namespace Stepscope {
 
 namespace {
 
-using Vertex = QSGGeometry::ColoredPoint2D;
-
 constexpr qreal SymbolOffset = 7; // the status symbol's disc sits on the top-left corner, 17 px wide
 constexpr qreal SymbolSize = 17;
 constexpr qreal RingGap = 2; // the selection / search ring: 3 px wide, 2 px outside the box
 constexpr qreal RingWidth = 3;
 constexpr qreal ZoomStep = 1.25;
-constexpr int ChunkNodes = 128; // nodes per geometry node: about 13,000 vertices, far below 16-bit indices' limit
+constexpr int MaxNodeVertices = 320; // ring, fill, border and disc at the finest corner steps
 
-/// Indexed triangles with premultiplied per-vertex colours (what QSGVertexColorMaterial expects).
-struct ShapeBuilder {
-    QList<Vertex> vertices;
-    QList<quint16> indices;
-    qreal opacity = 1;
-
-    void triangle(int a, int b, int c)
-    {
-        indices.append({ static_cast<quint16>(a), static_cast<quint16>(b), static_cast<quint16>(c) });
-    }
-
-    int vertex(QPointF p, const QColor& color)
-    {
-        const qreal a = color.alphaF() * opacity;
-        vertices.append({ float(p.x()), float(p.y()), uchar(std::lround(color.red() * a)),
-            uchar(std::lround(color.green() * a)), uchar(std::lround(color.blue() * a)), uchar(std::lround(255 * a)) });
-        return static_cast<int>(vertices.size() - 1);
-    }
-
-    /// The outline of a rounded rectangle, clockwise, with the same number of points for any radius.
-    static QList<QPointF> outline(const QRectF& r, qreal radius, int steps)
-    {
-        radius = std::clamp(radius, 0.0, std::min(r.width(), r.height()) / 2);
-        const QPointF centres[4]
-            = { { r.right() - radius, r.top() + radius }, { r.right() - radius, r.bottom() - radius },
-                  { r.left() + radius, r.bottom() - radius }, { r.left() + radius, r.top() + radius } };
-        QList<QPointF> points;
-        points.reserve(4 * (steps + 1));
-        for (int corner = 0; corner < 4; ++corner) {
-            const qreal start = M_PI / 2 * (corner - 1); // -90°: up (y points down)
-            for (int s = 0; s <= steps; ++s) {
-                const qreal a = start + M_PI / 2 * s / steps;
-                points.append(centres[corner] + QPointF(std::cos(a), std::sin(a)) * radius);
-            }
-        }
-        return points;
-    }
-
-    void fill(const QRectF& r, qreal radius, int steps, const QColor& color)
-    {
-        const QList<QPointF> points = outline(r, radius, steps);
-        const int centre = vertex(r.center(), color);
-        for (const QPointF& p : points)
-            vertex(p, color);
-        const auto n = static_cast<int>(points.size());
-        for (int i = 0; i < n; ++i)
-            triangle(centre, centre + 1 + i, centre + 1 + (i + 1) % n);
-    }
-
-    /// A border inside `r` (as Qt Quick's Rectangle draws it).
-    void border(const QRectF& r, qreal radius, int steps, qreal width, const QColor& color)
-    {
-        const QList<QPointF> outer = outline(r, radius, steps);
-        const QList<QPointF> inner
-            = outline(r.adjusted(width, width, -width, -width), std::max(0.0, radius - width), steps);
-        const auto first = static_cast<int>(vertices.size());
-        for (qsizetype i = 0; i < outer.size(); ++i) {
-            vertex(outer[i], color);
-            vertex(inner[i], color);
-        }
-        const auto n = static_cast<int>(outer.size());
-        for (int i = 0; i < n; ++i) {
-            const int o0 = first + 2 * i;
-            const int i0 = o0 + 1;
-            const int o1 = first + 2 * ((i + 1) % n);
-            const int i1 = o1 + 1;
-            triangle(o0, i0, o1);
-            triangle(o1, i0, i1);
-        }
-    }
-};
-
-int cornerSteps(qreal radius)
+/// The outline of a rounded rectangle, clockwise, with the same number of points for any radius.
+QList<QPointF> outline(const QRectF& r, qreal radius, int steps)
 {
-    return radius > 10 ? 6 : 3;
+    radius = std::clamp(radius, 0.0, std::min(r.width(), r.height()) / 2);
+    const QPointF centres[4] = { { r.right() - radius, r.top() + radius }, { r.right() - radius, r.bottom() - radius },
+        { r.left() + radius, r.bottom() - radius }, { r.left() + radius, r.top() + radius } };
+    QList<QPointF> points;
+    points.reserve(4 * (steps + 1));
+    for (int corner = 0; corner < 4; ++corner) {
+        const qreal start = M_PI / 2 * (corner - 1); // -90°: up (y points down)
+        for (int s = 0; s <= steps; ++s) {
+            const qreal a = start + M_PI / 2 * s / steps;
+            points.append(centres[corner] + QPointF(std::cos(a), std::sin(a)) * radius);
+        }
+    }
+    return points;
+}
+
+void fill(TiledGeometry& out, const QRectF& r, qreal radius, int steps, const QColor& color)
+{
+    const QList<QPointF> points = outline(r, radius, steps);
+    const int centre = out.vertex(r.center(), color);
+    for (const QPointF& p : points)
+        (void)out.vertex(p, color);
+    const auto n = static_cast<int>(points.size());
+    for (int i = 0; i < n; ++i)
+        out.triangle(centre, centre + 1 + i, centre + 1 + (i + 1) % n);
+}
+
+/// A border inside `r` (as Qt Quick's Rectangle draws it).
+void border(TiledGeometry& out, const QRectF& r, qreal radius, int steps, qreal width, const QColor& color)
+{
+    const QList<QPointF> outer = outline(r, radius, steps);
+    const QList<QPointF> inner
+        = outline(r.adjusted(width, width, -width, -width), std::max(0.0, radius - width), steps);
+    int first = -1;
+    for (qsizetype i = 0; i < outer.size(); ++i) {
+        const int o = out.vertex(outer[i], color);
+        (void)out.vertex(inner[i], color);
+        if (first < 0)
+            first = o;
+    }
+    const auto n = static_cast<int>(outer.size());
+    for (int i = 0; i < n; ++i) {
+        const int o0 = first + 2 * i;
+        const int i0 = o0 + 1;
+        const int o1 = first + 2 * ((i + 1) % n);
+        const int i1 = o1 + 1;
+        out.triangle(o0, i0, o1);
+        out.triangle(o1, i0, i1);
+    }
+}
+
+/// Points per rounded corner: about one per 2 px on screen, so a box far away costs a few triangles.
+int cornerSteps(qreal radius, qreal zoom)
+{
+    return std::clamp(static_cast<int>(std::ceil(radius * zoom / 2)), 1, 6);
 }
 
 } // namespace
@@ -210,79 +189,58 @@ QSGNode* NodeLayer::updatePaintNode(QSGNode* old, UpdatePaintNodeData*)
         root = new QSGNode;
         m_dirty = true;
     }
-    if (!m_dirty)
+    if (!m_dirty) {
+        cullTiles(root, m_viewport);
         return root;
+    }
     m_dirty = false;
 
-    // One geometry node per run of nodes: 16-bit indices (what the Qt 6.4 renderer draws unmerged geometry with)
-    // address at most 65,536 vertices, about 600 nodes.
-    QList<QSGGeometryNode*> chunks;
-    auto flush = [&chunks](ShapeBuilder& builder) {
-        if (builder.vertices.isEmpty())
-            return;
-        auto* node = new QSGGeometryNode;
-        auto* geometry = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(),
-            static_cast<int>(builder.vertices.size()), static_cast<int>(builder.indices.size()),
-            QSGGeometry::UnsignedShortType);
-        geometry->setDrawingMode(QSGGeometry::DrawTriangles);
-        std::copy(builder.vertices.cbegin(), builder.vertices.cend(), geometry->vertexDataAsColoredPoint2D());
-        std::copy(builder.indices.cbegin(), builder.indices.cend(), geometry->indexDataAsUShort());
-        node->setGeometry(geometry);
-        node->setFlag(QSGNode::OwnsGeometry);
-        node->setMaterial(new QSGVertexColorMaterial);
-        node->setFlag(QSGNode::OwnsMaterial);
-        chunks.append(node);
-        builder.vertices.clear();
-        builder.indices.clear();
-    };
-
-    ShapeBuilder builder;
-    int vertexCount = 0;
+    TiledGeometry out;
     // Without anti-aliasing a border thinner than a pixel on screen comes and goes while panning: keep it one
     // pixel wide at the current zoom level.
     const qreal pixel = 1 / m_levelZoom;
     if (m_nodes) {
         const QList<DiagramNode>& nodes = m_nodes->diagram().nodes;
-        builder.vertices.reserve(ChunkNodes * 110);
-        builder.indices.reserve(ChunkNodes * 300);
         for (int row = 0; row < nodes.size(); ++row) {
             const DiagramNode& n = nodes[row];
             const NodeStyle style = styleOf(row);
-            builder.opacity = style.opacity;
+            out.setTile(n.box.center(), MaxNodeVertices);
+            out.setOpacity(style.opacity);
             const qreal radius = n.typeName == QLatin1String("Choice") ? n.box.height() / 2 : 6;
             if (style.ring.isValid()) {
-                const qreal out = RingGap + RingWidth;
-                const QRectF ringBox = n.box.adjusted(-out, -out, out, out);
-                builder.border(ringBox, radius + out, cornerSteps(radius + out), RingWidth, style.ring);
+                const qreal gap = RingGap + RingWidth;
+                const qreal r = radius + gap;
+                border(
+                    out, n.box.adjusted(-gap, -gap, gap, gap), r, cornerSteps(r, m_levelZoom), RingWidth, style.ring);
             }
-            builder.fill(n.box, radius, cornerSteps(radius), style.fill);
+            const int steps = cornerSteps(radius, m_levelZoom);
+            fill(out, n.box, radius, steps, style.fill);
             const qreal width
                 = std::min(std::max(style.borderWidth, pixel), std::min(n.box.width(), n.box.height()) / 2);
-            builder.border(n.box, radius, cornerSteps(radius), width, style.border);
+            border(out, n.box, radius, steps, width, style.border);
             if (style.symbol.isValid()) {
                 const QRectF disc(n.box.x() - SymbolOffset, n.box.y() - SymbolOffset, SymbolSize, SymbolSize);
-                builder.fill(disc, SymbolSize / 2, 4, m_nodeFill);
-                builder.border(disc, SymbolSize / 2, 4, std::min(std::max(1.5, pixel), SymbolSize / 2), style.symbol);
-            }
-            if ((row + 1) % ChunkNodes == 0) {
-                vertexCount += static_cast<int>(builder.vertices.size());
-                flush(builder);
+                const int discSteps = cornerSteps(SymbolSize / 2, m_levelZoom);
+                fill(out, disc, SymbolSize / 2, discSteps, m_nodeFill);
+                border(
+                    out, disc, SymbolSize / 2, discSteps, std::min(std::max(1.5, pixel), SymbolSize / 2), style.symbol);
             }
         }
     }
-    vertexCount += static_cast<int>(builder.vertices.size());
-    flush(builder);
-
-    while (QSGNode* child = root->firstChild()) {
-        root->removeChildNode(child);
-        delete child;
-    }
-    for (QSGGeometryNode* chunk : std::as_const(chunks))
-        root->appendChildNode(chunk);
+    out.build(root, m_viewport);
     ++m_rebuildCount;
-    m_vertexCount = vertexCount;
+    m_vertexCount = out.vertexCount();
     QMetaObject::invokeMethod(this, &NodeLayer::verticesChanged, Qt::QueuedConnection);
     return root;
+}
+
+void NodeLayer::setViewport(const QRectF& viewport)
+{
+    if (m_viewport == viewport)
+        return;
+    m_viewport = viewport;
+    update(); // only the tiles shown change
+    Q_EMIT viewportChanged();
 }
 
 } // namespace Stepscope

@@ -10,11 +10,12 @@ namespace Stepscope {
 
 class NodeModel;
 
-/// Every state box of a diagram in one scene-graph geometry node (indexed triangles with per-vertex colours): fill,
-/// status border, selection and search rings, and the disc under the status symbol. Like EdgeLayer, panning or
-/// zooming the parent only changes a transform; vertices are rewritten when the diagram, the statuses, the
-/// selection, the search, the colours or the zoom level (in steps of 1.25x, to keep borders at least a pixel wide)
-/// change. Names and symbols are drawn by QML items, created only for the nodes in view.
+/// Every state box of a diagram in a few scene-graph geometry nodes (indexed triangles with per-vertex colours, in
+/// tiles: only the tiles in `viewport` are drawn): fill, status border, selection and search rings, and the disc
+/// under the status symbol. Like EdgeLayer, panning or zooming the parent only changes a transform; vertices are
+/// rewritten when the diagram, the statuses, the selection, the search, the colours or the zoom level (in steps of
+/// 1.25x: borders stay at least a pixel wide, corners get fewer points far away) change. Names and symbols are drawn
+/// by QML items, created only for the nodes in view.
 class NodeLayer : public QQuickItem {
     Q_OBJECT
     QML_ELEMENT
@@ -28,6 +29,8 @@ class NodeLayer : public QQuickItem {
     /// Status key ("FAILED", ...) to border colour, and to fill colour.
     Q_PROPERTY(QVariantMap statusColors READ statusColors WRITE setStatusColors NOTIFY colorsChanged)
     Q_PROPERTY(QVariantMap statusFills READ statusFills WRITE setStatusFills NOTIFY colorsChanged)
+    /// The visible part of the diagram (this item's coordinates); invalid: draw everything.
+    Q_PROPERTY(QRectF viewport READ viewport WRITE setViewport NOTIFY viewportChanged)
     Q_PROPERTY(int vertexCount READ vertexCount NOTIFY verticesChanged)
     Q_PROPERTY(int rebuildCount READ rebuildCount NOTIFY verticesChanged)
 public:
@@ -47,6 +50,8 @@ public:
     void setStatusColors(const QVariantMap& colors);
     [[nodiscard]] QVariantMap statusFills() const { return m_statusFills; }
     void setStatusFills(const QVariantMap& colors);
+    [[nodiscard]] QRectF viewport() const { return m_viewport; }
+    void setViewport(const QRectF& viewport);
     [[nodiscard]] int vertexCount() const { return m_vertexCount; }
     [[nodiscard]] int rebuildCount() const { return m_rebuildCount; }
 
@@ -68,6 +73,7 @@ Q_SIGNALS:
     void zoomChanged();
     void colorsChanged();
     void verticesChanged();
+    void viewportChanged();
 
 protected:
     QSGNode* updatePaintNode(QSGNode* old, UpdatePaintNodeData*) override;
@@ -87,6 +93,7 @@ private:
     QColor m_matchColor = QColor(0xf2, 0xb7, 0x05);
     QVariantMap m_statusColors;
     QVariantMap m_statusFills;
+    QRectF m_viewport;
     bool m_dirty = true;
     int m_vertexCount = 0;
     int m_rebuildCount = 0;

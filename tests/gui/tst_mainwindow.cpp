@@ -45,6 +45,7 @@ private Q_SLOTS:
     void onlyStatesInViewHaveTextItems();
     void hoveringAStateShowsItsToolTip();
     void clickingTheCollapseMarkCollapses();
+    void minimapAndCopiedImageShowTheWholeDiagram();
 
 private:
     std::unique_ptr<MainWindow> openDemo();
@@ -476,6 +477,29 @@ void TestMainWindow::clickingTheCollapseMarkCollapses()
     QTRY_VERIFY(c->property("diagramHeight").toReal() < height);
     QTRY_VERIFY(!c->property("busy").toBool());
     QTRY_VERIFY(main->item("node:ProcessOrders") && main->item("node:ProcessOrders")->property("collapsed").toBool());
+}
+
+void TestMainWindow::minimapAndCopiedImageShowTheWholeDiagram()
+{
+    auto main = openDemo();
+    QVERIFY(main);
+    // The canvas draws only the tiles in view; the minimap and the copied image are made from the whole diagram.
+    QQuickItem* view = main->item("diagramView");
+    view->setProperty("zoom", 4.0);
+    QMetaObject::invokeMethod(view, "centreOnState", Q_ARG(QVariant, 0));
+    QQuickItem* map = main->item("minimapPicture");
+    QVERIFY(map && map->width() > 20);
+    QTest::qWait(100);
+    const QImage image = main->window->grabWindow();
+    const qreal dpr = image.devicePixelRatio();
+    const QImage picture
+        = image.copy(QRectF(map->mapToScene(QPointF(0, 0)) * dpr, QSizeF(map->width(), map->height()) * dpr).toRect());
+    QVERIFY2(countColor(picture, QColor(0xd1, 0x32, 0x12), 40) > 3, "no failed state in the minimap");
+    QVERIFY(distinctColors(picture) > 4);
+    QImage copied;
+    QVERIFY(QMetaObject::invokeMethod(main->controller(), "diagramImage", Q_RETURN_ARG(QImage, copied)));
+    QVERIFY(!copied.isNull());
+    QVERIFY(countColor(copied, QColor(0xd1, 0x32, 0x12), 30) > 50);
 }
 
 QTEST_MAIN(TestMainWindow)
