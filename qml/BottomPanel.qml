@@ -87,8 +87,12 @@ Pane {
                 controller: panel.controller
                 events: panel.controller.events
             }
-            TimelineView {
-                controller: panel.controller
+            // Made when its tab is first shown.
+            Loader {
+                active: tabs.currentIndex === 1 || item !== null
+                sourceComponent: TimelineView {
+                    controller: panel.controller
+                }
             }
             ListView {
                 id: diagnosticList

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Qt.labs.settings
 import Stepscope
@@ -15,6 +14,7 @@ ApplicationWindow {
     readonly property DocumentController controller: controller
     readonly property DiagramView diagramView: diagram
     property bool firstLoadDone: false
+    property bool showBusy: false
 
     width: 1400
     height: 900
@@ -76,9 +76,9 @@ ApplicationWindow {
     }
 
     // ---- actions and shortcuts
-    Action { id: openAction; text: "&Open…"; shortcut: StandardKey.Open; onTriggered: openDialog.open() }
+    Action { id: openAction; text: "&Open…"; shortcut: StandardKey.Open; onTriggered: window.openLazily("openDialog", "OpenDialog.qml", {}, (dialog) => dialog.accepted.connect(() => controller.openUrls(dialog.selectedFiles))) }
     Action { id: reloadAction; text: "&Reload"; shortcut: "Ctrl+R"; enabled: controller.hasDocument; onTriggered: controller.reload() }
-    Action { id: exportAction; text: "&Export diagram…"; shortcut: "Ctrl+E"; enabled: controller.hasDocument; onTriggered: exportDialog.open() }
+    Action { id: exportAction; text: "&Export diagram…"; shortcut: "Ctrl+E"; enabled: controller.hasDocument; onTriggered: window.openLazily("exportDialog", "ExportDialog.qml", { controller: controller }) }
     Action { id: copyImageAction; text: "Copy &image"; shortcut: "Ctrl+Shift+C"; enabled: controller.hasDocument; onTriggered: copyImage() }
     Action { id: quitAction; text: "&Quit"; shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
     Action { id: findAction; text: "&Find state…"; shortcut: StandardKey.Find; onTriggered: { searchField.forceActiveFocus(); searchField.selectAll() } }
@@ -187,15 +187,26 @@ ApplicationWindow {
                 ToolTip.visible: hovered
             }
             ToolButton { text: "Fit"; onClicked: diagram.fit(); ToolTip.text: "Fit the diagram (F)"; ToolTip.visible: hovered }
+            // Shown only for loads that take a while: a spinner flashing for a short load costs software OpenGL a
+            // frame per animation step while the document is being read.
+            Timer {
+                interval: 400
+                running: controller.busy
+                onTriggered: window.showBusy = controller.busy
+            }
+            Connections {
+                target: controller
+                function onBusyChanged() { if (!controller.busy) window.showBusy = false }
+            }
             BusyIndicator {
                 objectName: "busyIndicator"
-                running: controller.busy
+                running: window.showBusy
                 visible: running
                 implicitHeight: 28
                 implicitWidth: 28
             }
             Label {
-                visible: controller.busy
+                visible: window.showBusy
                 text: controller.progressText
                 textFormat: Text.PlainText
                 opacity: 0.7
@@ -271,18 +282,23 @@ ApplicationWindow {
         }
     }
 
-    FileDialog {
-        id: openDialog
-        title: "Open a definition, a template or an execution history"
-        modality: Qt.NonModal
-        fileMode: FileDialog.OpenFiles
-        nameFilters: ["Workflows and histories (*.json *.yaml *.yml *.log)", "All files (*)"]
-        onAccepted: controller.openUrls(selectedFiles)
-    }
-
-    ExportDialog {
-        id: exportDialog
-        controller: controller
+    // Dialogs are made the first time they are opened: nothing of them (nor QtQuick.Dialogs) is loaded before the
+    // first frame. Loaded by URL, so that compiling Main.qml does not pull their types in either.
+    property var dialogs: ({})
+    function openLazily(key, file, properties, setUp) {
+        let dialog = dialogs[key]
+        if (!dialog) {
+            const component = Qt.createComponent(Qt.resolvedUrl(file))
+            if (component.status !== Component.Ready) {
+                console.warn(component.errorString())
+                return
+            }
+            dialog = component.createObject(window, properties)
+            if (setUp)
+                setUp(dialog)
+            dialogs[key] = dialog
+        }
+        dialog.open()
     }
 
     Dialog {
