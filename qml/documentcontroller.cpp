@@ -34,6 +34,7 @@ DocumentController::DocumentController(QObject* parent)
     m_reloadTimer.setInterval(300); // editors write in several steps: read once they are done
     connect(&m_reloadTimer, &QTimer::timeout, this, &DocumentController::reload);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { m_reloadTimer.start(); });
+    m_settingsWriter.setMaxThreadCount(1);
     m_eventModel.setParent(this);
     m_eventFilter.setSourceModel(&m_eventModel);
 }
@@ -42,6 +43,7 @@ DocumentController::~DocumentController()
 {
     m_loader.waitForFinished();
     m_layouter.waitForFinished();
+    m_settingsWriter.waitForDone();
 }
 
 void DocumentController::openFile(const QString& path)
@@ -458,25 +460,41 @@ QStringList DocumentController::stateNames() const
 
 QStringList DocumentController::recentFiles() const
 {
-    return QSettings().value(RecentKey).toStringList();
+    if (!m_recent)
+        m_recent = QSettings().value(RecentKey).toStringList();
+    return *m_recent;
 }
 
 void DocumentController::addRecent(const QString& path)
 {
-    QSettings settings;
-    QStringList files = settings.value(RecentKey).toStringList();
+    QStringList files = recentFiles();
     files.removeAll(path);
     files.prepend(path);
     while (files.size() > MaxRecentFiles)
         files.removeLast();
-    settings.setValue(RecentKey, files);
+    m_recent = files;
+    saveRecent();
     Q_EMIT recentFilesChanged();
 }
 
 void DocumentController::clearRecentFiles()
 {
-    QSettings().remove(RecentKey);
+    m_recent = QStringList();
+    saveRecent();
     Q_EMIT recentFilesChanged();
+}
+
+void DocumentController::saveRecent()
+{
+    // Writing the settings file took tens of milliseconds of the UI thread while a document was being shown.
+    const QStringList files = *m_recent;
+    (void)QtConcurrent::run(&m_settingsWriter, [files] {
+        QSettings settings;
+        if (files.isEmpty())
+            settings.remove(RecentKey);
+        else
+            settings.setValue(RecentKey, files);
+    });
 }
 
 } // namespace Stepscope

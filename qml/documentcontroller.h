@@ -13,9 +13,12 @@
 #include <QImage>
 #include <QObject>
 #include <QRectF>
+#include <QThreadPool>
+
 #include <QTimer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
+#include <optional>
 
 namespace Stepscope {
 
@@ -155,6 +158,7 @@ private:
     void refreshStatuses();
     void watch();
     void addRecent(const QString& path);
+    void saveRecent();
 
     QFutureWatcher<std::shared_ptr<LoadedDocument>> m_loader;
     QFutureWatcher<Diagram> m_layouter;
@@ -178,6 +182,8 @@ private:
     EventFilterModel m_eventFilter;
     StateInspector m_inspector;
     TimelineModel m_timeline;
+    mutable std::optional<QStringList> m_recent; ///< read from the settings once
+    QThreadPool m_settingsWriter; ///< one thread: writes the settings file off the UI thread, in order
 };
 
 } // namespace Stepscope
