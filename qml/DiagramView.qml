@@ -8,6 +8,7 @@ Rectangle {
     id: view
     objectName: "diagramView"
     required property DocumentController controller
+    property HeatMap heat: null // View › Heat map: archive statistics over the states
     property real zoom: 1
     readonly property real minZoom: 0.05
     readonly property real maxZoom: 4
@@ -163,8 +164,22 @@ Rectangle {
             model: view.controller.nodes
             delegate: StateNode {
                 controller: view.controller
+                heatLabel: view.heat && view.heat.active && view.heat.revision >= 0 ? view.heat.labelFor(stateId) : ""
             }
         }
+
+        HeatLayer {
+            anchors.fill: parent
+            heat: view.heat
+        }
+    }
+
+    HeatLegend {
+        heat: view.heat
+        anchors.left: parent.left
+        anchors.top: parent.top
+        anchors.leftMargin: 8
+        anchors.topMargin: 32
     }
 
     // Legend: colour and symbol together.

@@ -14,6 +14,13 @@ ApplicationWindow {
     property string screenshotFile: ""
     readonly property DocumentController controller: controller
     readonly property DiagramView diagramView: diagram
+    // The execution archive: heat map, executions browser, import (archive*.h, canvasheat.h, executionlistmodel.h).
+    readonly property ArchiveSession archiveSession: archiveSession
+    readonly property HeatMap heatMap: heatMap
+    readonly property ExecutionListModel executionList: executionList
+    readonly property ArchiveImporter archiveImporter: archiveImporter
+    readonly property ExecutionsWindow executionsWindow: executionsWindow
+    readonly property ImportDialog importDialog: importDialog
     property bool firstLoadDone: false
 
     width: 1400
@@ -43,6 +50,15 @@ ApplicationWindow {
         }
         onDiagramChanged: if (window.firstLoadDone && controller.selectedState >= 0) Qt.callLater(() => diagram.centreOnState(controller.selectedState))
     }
+
+    ArchiveSession { id: archiveSession }
+    HeatMap {
+        id: heatMap
+        controller: controller
+        archive: archiveSession
+    }
+    ExecutionListModel { id: executionList }
+    ArchiveImporter { id: archiveImporter; archive: archiveSession }
 
     Component.onCompleted: {
         if (initialFile !== "" || initialHistory !== "")
@@ -88,6 +104,16 @@ ApplicationWindow {
     Action { id: zoomOutAction; text: "Zoom &out"; shortcut: StandardKey.ZoomOut; onTriggered: diagram.zoomBy(0.8) }
     Action { id: actualSizeAction; text: "&Actual size"; shortcut: "Ctrl+0"; onTriggered: diagram.actualSize() }
     Action { id: directionAction; text: "&Left to right"; checkable: true; checked: controller.leftToRight; shortcut: "Ctrl+L"; onTriggered: controller.leftToRight = checked }
+    Action { id: importFilesAction; text: "&Import executions…"; enabled: !archiveImporter.running; onTriggered: importFilesDialog.open() }
+    Action { id: importFolderAction; text: "Import a &folder of executions…"; enabled: !archiveImporter.running; onTriggered: importFolderDialog.open() }
+    Action { id: openArchiveAction; text: "Open &archive…"; onTriggered: openArchiveDialog.open() }
+    Action { id: defaultArchiveAction; text: "Use the &default archive"; enabled: archiveSession.path !== archiveSession.defaultPath; onTriggered: archiveSession.path = "" }
+    Action { id: executionsAction; text: "E&xecutions…"; shortcut: "Ctrl+Shift+O"; onTriggered: window.showExecutions() }
+    Action { id: heatAction; text: "&Heat map"; checkable: true; checked: heatMap.enabled; shortcut: "Ctrl+Shift+H"; onTriggered: heatMap.enabled = checked }
+    ActionGroup { id: heatMeasureGroup }
+    Action { id: heatFailuresAction; text: "Failure rate"; checkable: true; ActionGroup.group: heatMeasureGroup; checked: heatMap.measure === "failures"; onTriggered: { heatMap.measure = "failures"; heatMap.enabled = true } }
+    Action { id: heatRunsAction; text: "Runs"; checkable: true; ActionGroup.group: heatMeasureGroup; checked: heatMap.measure === "runs"; onTriggered: { heatMap.measure = "runs"; heatMap.enabled = true } }
+    Action { id: heatP95Action; text: "p95 duration"; checkable: true; ActionGroup.group: heatMeasureGroup; checked: heatMap.measure === "p95"; onTriggered: { heatMap.measure = "p95"; heatMap.enabled = true } }
     Action { id: aboutAction; text: "&About Stepscope"; onTriggered: aboutDialog.open() }
     Shortcut { sequence: "F"; context: Qt.WindowShortcut; enabled: !searchField.activeFocus && !eventsPanel.filterHasFocus; onActivated: diagram.fit() }
     Shortcut { sequences: ["+", "="]; enabled: !searchField.activeFocus && !eventsPanel.filterHasFocus; onActivated: diagram.zoomBy(1.25) }
@@ -124,6 +150,12 @@ ApplicationWindow {
             MenuItem { action: exportAction; objectName: "exportMenuItem" }
             MenuItem { action: copyImageAction }
             MenuSeparator {}
+            MenuItem { action: importFilesAction; objectName: "importFilesMenuItem" }
+            MenuItem { action: importFolderAction }
+            MenuItem { action: executionsAction; objectName: "executionsMenuItem" }
+            MenuItem { action: openArchiveAction }
+            MenuItem { action: defaultArchiveAction }
+            MenuSeparator {}
             MenuItem { action: quitAction }
         }
         Menu {
@@ -136,6 +168,14 @@ ApplicationWindow {
             MenuItem { action: zoomOutAction }
             MenuItem { action: actualSizeAction }
             MenuItem { action: directionAction }
+            MenuSeparator {}
+            MenuItem { action: heatAction; objectName: "heatMenuItem" }
+            Menu {
+                title: "Heat &measure"
+                MenuItem { action: heatFailuresAction }
+                MenuItem { action: heatRunsAction }
+                MenuItem { action: heatP95Action }
+            }
         }
         Menu {
             title: "&Help"
@@ -229,6 +269,7 @@ ApplicationWindow {
                 DiagramView {
                     id: diagram
                     controller: controller
+                    heat: heatMap
                     SplitView.fillWidth: true
                     SplitView.minimumWidth: 300
                 }
@@ -282,6 +323,50 @@ ApplicationWindow {
     ExportDialog {
         id: exportDialog
         controller: controller
+        heat: heatMap
+    }
+
+    function showExecutions() {
+        executionList.archive = archiveSession // the first query runs when the browser is first shown
+        executionsWindow.show()
+        executionsWindow.raise()
+        executionsWindow.requestActivate()
+    }
+    function importUrls(urls) {
+        if (archiveImporter.start(urls))
+            importDialog.open()
+    }
+    ExecutionsWindow {
+        id: executionsWindow
+        executions: executionList
+        controller: controller
+        transientParent: null
+    }
+    ImportDialog {
+        id: importDialog
+        importer: archiveImporter
+    }
+    FileDialog {
+        id: importFilesDialog
+        title: "Import execution histories into the archive"
+        modality: Qt.NonModal
+        fileMode: FileDialog.OpenFiles
+        nameFilters: ["Histories and logs (*.json *.jsonl *.ndjson *.log)", "All files (*)"]
+        onAccepted: window.importUrls(selectedFiles)
+    }
+    FolderDialog {
+        id: importFolderDialog
+        title: "Import every history in a folder"
+        modality: Qt.NonModal
+        onAccepted: window.importUrls([selectedFolder])
+    }
+    FileDialog {
+        id: openArchiveDialog
+        title: "Open an execution archive"
+        modality: Qt.NonModal
+        fileMode: FileDialog.OpenFile
+        nameFilters: ["Stepscope archives (*.sqlite *.db)", "All files (*)"]
+        onAccepted: archiveSession.setPathUrl(selectedFile)
     }
 
     Dialog {

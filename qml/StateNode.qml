@@ -21,6 +21,8 @@ Rectangle {
     required property bool collapsible
     required property bool collapsed
     required property bool matched
+    required property string stateId
+    property string heatLabel: "" // archive statistics (View › Heat map)
     readonly property bool selected: controller.selectedState === stateIndex && !isGhost
 
     objectName: "node:" + name
@@ -117,6 +119,7 @@ Rectangle {
             text: node.name + " (" + node.typeName + ")" + (node.statusName !== "" ? "\nstatus: " + node.statusName : "")
                   + (node.note !== "" ? "\n" + node.note : "") + (node.badge !== "" ? "\nretry: " + node.badge : "")
                   + (node.isGhost ? "\n(copy of the Catch handler, drawn near its source)" : "")
+                  + (node.heatLabel !== "" ? "\narchive: " + node.heatLabel : "")
         }
     }
     TapHandler {

@@ -69,6 +69,8 @@ public:
     /// Opens dropped or chosen files: a definition and a history together, or one of them.
     Q_INVOKABLE void openUrls(const QList<QUrl>& urls);
     Q_INVOKABLE void open(const QString& definition, const QString& history);
+    /// Opens one execution of a history file (a log export may hold several), e.g. from the executions browser.
+    Q_INVOKABLE void openExecution(const QString& definition, const QString& history, const QString& executionArn);
     Q_INVOKABLE void reload();
 
     Q_INVOKABLE void selectState(int state);
@@ -87,6 +89,8 @@ public:
     Q_INVOKABLE void clearRecentFiles();
     /// Writes the diagram to `path` (SVG, PNG or PDF by extension); returns an error message, empty on success.
     [[nodiscard]] Q_INVOKABLE QString exportDiagram(const QString& path, bool withStatuses) const;
+    /// Writes the diagram with any overlay (statuses, heat); returns an error message, empty on success.
+    [[nodiscard]] QString exportDiagramWith(const QString& path, const StatusOverlay* overlay) const;
 
     [[nodiscard]] QString workflowName() const;
     [[nodiscard]] QString filePath() const;
