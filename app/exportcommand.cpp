@@ -1,11 +1,14 @@
 #include "exportcommand.h"
 
+#include "archive/archive.h"
+#include "archive/heatmap.h"
 #include "commandline.h"
 #include "definition/definition.h"
 #include "history/execution.h"
 #include "layout/graphvizlayout.h"
 #include "layout/layoutjson.h"
 #include "render/diagramexport.h"
+#include "render/heatcolor.h"
 #include "render/textexport.h"
 
 #include <QFile>
@@ -22,7 +25,9 @@ namespace {
 int usage(const QString& message)
 {
     err() << "stepscope export: " << message << "\nUsage: stepscope export FILE -o OUT.(svg|png|pdf|dot|mmd|json) "
-          << "[--direction TB|LR] [--theme light|dark] [--scale N]\nTry 'stepscope --help'.\n";
+          << "[--direction TB|LR] [--theme light|dark] [--scale N] [--history FILE]\n"
+          << "       [--heat [--db FILE] [--heat-measure failures|runs|p95] [--state-machine-name NAME]]\n"
+          << "Try 'stepscope --help'.\n";
     err().flush();
     return UsageError;
 }
@@ -51,6 +56,63 @@ std::unique_ptr<QGuiApplication> ensureGuiApplication()
     return std::make_unique<QGuiApplication>(argc, argv);
 }
 
+int fail(const QString& message)
+{
+    err() << "stepscope export: " << message << '\n';
+    err().flush();
+    return Failed;
+}
+
+struct HeatRequest {
+    bool enabled = false;
+    QString db;
+    QString stateMachine; ///< --state-machine-name; empty: chosen by chooseStateMachine
+    HeatMeasure measure = HeatMeasure::FailureRate;
+};
+
+// Reads the statistics of the chosen state machine and adds their heat to the overlay.
+bool addHeat(const HeatRequest& request, const Workflow& workflow, StatusOverlay& overlay)
+{
+    if (!QFileInfo::exists(request.db)) {
+        fail(QStringLiteral("%1: no archive there (import executions with 'stepscope import', or give --db FILE)")
+                 .arg(request.db));
+        return false;
+    }
+    Archive archive;
+    if (!archive.open(request.db, Archive::Access::ReadOnly)) {
+        fail(archive.errorString());
+        return false;
+    }
+    try {
+        const auto machines = archive.stateMachines();
+        if (machines.isEmpty()) {
+            fail(QStringLiteral("%1: the archive holds no executions").arg(request.db));
+            return false;
+        }
+        QString machine, error;
+        bool ambiguous = false;
+        if (!chooseStateMachine(machines, request.stateMachine, workflow.name, &machine, &error, &ambiguous)) {
+            fail(request.db + QStringLiteral(": ") + error
+                + (ambiguous ? QStringLiteral("\nchoose one with --state-machine-name NAME") : QString()));
+            return false;
+        }
+        const StateMachineStatistics statistics = archive.statistics(machine);
+        if (statistics.executions == 0) {
+            fail(QStringLiteral("%1: no executions of state machine \"%2\"").arg(request.db, machine));
+            return false;
+        }
+        const int matched = applyHeat(overlay, statistics, workflow, request.measure);
+        overlay.heatScale.title = QStringLiteral("%1 · %2 executions").arg(heatMeasureTitle(request.measure)).arg(statistics.executions);
+        if (matched == 0)
+            err() << "stepscope export: warning: none of the " << statistics.states.size() << " archived states of \""
+                  << machine << "\" is a state of " << workflow.name << "; the states are drawn without heat\n";
+        return true;
+    } catch (const ArchiveError& e) {
+        fail(request.db + QStringLiteral(": ") + QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
 } // namespace
 
 int exportCommand(const QStringList& arguments)
@@ -59,6 +121,8 @@ int exportCommand(const QStringList& arguments)
     LayoutOptions layoutOptions;
     LoadOptions loadOptions;
     RenderOptions renderOptions;
+    HeatRequest heat;
+    bool heatOptionGiven = false;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString& arg = arguments.at(i);
         auto value = [&](QString& target) {
@@ -108,6 +172,20 @@ int exportCommand(const QStringList& arguments)
         } else if (arg == QLatin1String("--history")) {
             if (!value(history))
                 return usage(QStringLiteral("--history needs a file"));
+        } else if (arg == QLatin1String("--heat")) {
+            heat.enabled = true;
+        } else if (arg == QLatin1String("--db")) {
+            if (!value(heat.db))
+                return usage(QStringLiteral("--db needs an archive file"));
+            heatOptionGiven = true;
+        } else if (arg == QLatin1String("--heat-measure")) {
+            if (!value(text) || !heatMeasureFromKey(text, &heat.measure))
+                return usage(QStringLiteral("--heat-measure takes failures, runs or p95"));
+            heatOptionGiven = true;
+        } else if (arg == QLatin1String("--state-machine-name")) {
+            if (!value(heat.stateMachine) || heat.stateMachine.isEmpty())
+                return usage(QStringLiteral("--state-machine-name needs the state machine's name in the archive"));
+            heatOptionGiven = true;
         } else if (arg.startsWith(u'-') && arg.size() > 1) {
             return usage(QStringLiteral("unknown option ") + arg);
         } else if (input.isEmpty()) {
@@ -118,6 +196,10 @@ int exportCommand(const QStringList& arguments)
     }
     if (input.isEmpty())
         return usage(QStringLiteral("no file given"));
+    if (heatOptionGiven && !heat.enabled)
+        return usage(QStringLiteral("--db, --heat-measure and --state-machine-name go with --heat"));
+    if (heat.db.isEmpty())
+        heat.db = Archive::defaultPath();
     if (output.isEmpty())
         return usage(QStringLiteral("no output file given (-o OUT)"));
     const QString format = QFileInfo(output).suffix().toLower();
@@ -125,6 +207,8 @@ int exportCommand(const QStringList& arguments)
         QStringLiteral("dot"), QStringLiteral("mmd"), QStringLiteral("json") };
     if (!formats.contains(format))
         return usage(QStringLiteral("cannot tell the format from \"%1\": use .svg .png .pdf .dot .mmd or .json").arg(output));
+    if (heat.enabled && format != QLatin1String("svg") && format != QLatin1String("png") && format != QLatin1String("pdf"))
+        return usage(QStringLiteral("--heat colours the states: use .svg, .png or .pdf"));
     HistoryReadResult historyRead;
     if (!history.isEmpty()) {
         historyRead = readHistoryFile(history);
@@ -156,6 +240,12 @@ int exportCommand(const QStringList& arguments)
             overlay.byStateId.insert(it.key(), StateStatus { it->status, it->summary });
         for (const Diagnostic& d : match.diagnostics)
             err() << "stepscope export: " << severityName(d.severity) << ": " << d.message << '\n';
+        renderOptions.overlay = &overlay;
+    }
+    // The archive's statistics as a heat fill with its legend.
+    if (heat.enabled) {
+        if (!addHeat(heat, opened.workflow, overlay))
+            return Failed;
         renderOptions.overlay = &overlay;
     }
 

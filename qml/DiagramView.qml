@@ -10,6 +10,7 @@ Rectangle {
     id: view
     objectName: "diagramView"
     required property DocumentController controller
+    property HeatMap heat: null // View › Heat map: archive statistics over the states
     property real zoom: 1
     readonly property real minZoom: 0.05
     readonly property real maxZoom: 4
@@ -216,8 +217,22 @@ Rectangle {
             model: visibleNodes
             delegate: StateNode {
                 controller: view.controller
+                heatLabel: view.heat && view.heat.active && view.heat.revision >= 0 ? view.heat.labelFor(stateId) : ""
             }
         }
+
+        HeatLayer {
+            anchors.fill: parent
+            heat: view.heat
+        }
+    }
+
+    HeatLegend {
+        heat: view.heat
+        anchors.left: parent.left
+        anchors.top: parent.top
+        anchors.leftMargin: 8
+        anchors.topMargin: 32
     }
 
     NodeViewportModel {
@@ -242,7 +257,12 @@ Rectangle {
             sourceComponent: PlainToolTip {
                 visible: true
                 delay: 400
-                text: view.controller.nodes.toolTip(view.hoveredRow)
+                text: {
+                    const row = view.hoveredRow
+                    const heat = view.heat && view.heat.active && view.heat.revision >= 0
+                               ? view.heat.labelFor(view.controller.nodes.stateIdOfRow(row)) : ""
+                    return view.controller.nodes.toolTip(row) + (heat !== "" ? "\narchive: " + heat : "")
+                }
             }
         }
     }

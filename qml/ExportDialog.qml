@@ -9,6 +9,7 @@ Dialog {
     id: dialog
     objectName: "exportDialog"
     required property DocumentController controller
+    property HeatMap heat: null
     property string message: ""
     title: "Export diagram"
     modal: false
@@ -17,7 +18,8 @@ Dialog {
     width: 520
 
     function exportTo(path) {
-        message = controller.exportDiagram(path, withStatuses.checked)
+        message = withHeat.visible && withHeat.checked ? heat.exportDiagram(path, withStatuses.checked)
+                                                       : controller.exportDiagram(path, withStatuses.checked)
         if (message === "")
             close()
     }
@@ -46,6 +48,13 @@ Dialog {
                 text: "With statuses"
                 checked: dialog.controller.hasExecution
                 enabled: dialog.controller.hasExecution
+            }
+            CheckBox {
+                id: withHeat
+                objectName: "exportHeat"
+                text: "With heat map"
+                visible: dialog.heat !== null && dialog.heat.active
+                checked: true
             }
         }
         RowLayout {

@@ -13,6 +13,13 @@ ApplicationWindow {
     property string screenshotFile: ""
     readonly property DocumentController controller: controller
     readonly property DiagramView diagramView: diagram
+    // The execution archive: heat map, executions browser, import (archive*.h, canvasheat.h, executionlistmodel.h).
+    readonly property ArchiveSession archiveSession: archiveSession
+    readonly property HeatMap heatMap: heatMap
+    readonly property ExecutionListModel executionList: executionList
+    readonly property ArchiveImporter archiveImporter: archiveImporter
+    readonly property ExecutionsWindow executionsWindow: executionsWindow
+    readonly property ImportDialog importDialog: importDialog
     property bool firstLoadDone: false
     property bool showBusy: false
 
@@ -43,6 +50,15 @@ ApplicationWindow {
         }
         onDiagramChanged: if (window.firstLoadDone && controller.selectedState >= 0) Qt.callLater(() => diagram.centreOnState(controller.selectedState))
     }
+
+    ArchiveSession { id: archiveSession }
+    HeatMap {
+        id: heatMap
+        controller: controller
+        archive: archiveSession
+    }
+    ExecutionListModel { id: executionList }
+    ArchiveImporter { id: archiveImporter; archive: archiveSession }
 
     Component.onCompleted: {
         if (initialFile !== "" || initialHistory !== "")
@@ -78,7 +94,7 @@ ApplicationWindow {
     // ---- actions and shortcuts
     Action { id: openAction; text: "&Open…"; shortcut: StandardKey.Open; onTriggered: window.openLazily("openDialog", "OpenDialog.qml", {}, (dialog) => dialog.accepted.connect(() => controller.openUrls(dialog.selectedFiles))) }
     Action { id: reloadAction; text: "&Reload"; shortcut: "Ctrl+R"; enabled: controller.hasDocument; onTriggered: controller.reload() }
-    Action { id: exportAction; text: "&Export diagram…"; shortcut: "Ctrl+E"; enabled: controller.hasDocument; onTriggered: window.openLazily("exportDialog", "ExportDialog.qml", { controller: controller }) }
+    Action { id: exportAction; text: "&Export diagram…"; shortcut: "Ctrl+E"; enabled: controller.hasDocument; onTriggered: window.openLazily("exportDialog", "ExportDialog.qml", { controller: controller, heat: heatMap }) }
     Action { id: copyImageAction; text: "Copy &image"; shortcut: "Ctrl+Shift+C"; enabled: controller.hasDocument; onTriggered: copyImage() }
     Action { id: quitAction; text: "&Quit"; shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
     Action { id: findAction; text: "&Find state…"; shortcut: StandardKey.Find; onTriggered: { searchField.forceActiveFocus(); searchField.selectAll() } }
@@ -88,6 +104,24 @@ ApplicationWindow {
     Action { id: zoomOutAction; text: "Zoom &out"; shortcut: StandardKey.ZoomOut; onTriggered: diagram.zoomBy(0.8) }
     Action { id: actualSizeAction; text: "&Actual size"; shortcut: "Ctrl+0"; onTriggered: diagram.actualSize() }
     Action { id: directionAction; text: "&Left to right"; checkable: true; checked: controller.leftToRight; shortcut: "Ctrl+L"; onTriggered: controller.leftToRight = checked }
+    Action { id: importFilesAction; text: "&Import executions…"; enabled: !archiveImporter.running; onTriggered: window.openLazily("importFiles", "OpenDialog.qml", {
+        title: "Import execution histories into the archive",
+        nameFilters: ["Histories and logs (*.json *.jsonl *.ndjson *.log)", "All files (*)"] },
+        (dialog) => dialog.accepted.connect(() => window.importUrls(dialog.selectedFiles))) }
+    Action { id: importFolderAction; text: "Import a &folder of executions…"; enabled: !archiveImporter.running; onTriggered: window.openLazily("importFolder", "OpenFolderDialog.qml", {
+        title: "Import every history in a folder" },
+        (dialog) => dialog.accepted.connect(() => window.importUrls([dialog.selectedFolder]))) }
+    Action { id: openArchiveAction; text: "Open &archive…"; onTriggered: window.openLazily("openArchive", "OpenDialog.qml", {
+        title: "Open an execution archive", fileMode: 0 /* FileDialog.OpenFile */,
+        nameFilters: ["Stepscope archives (*.sqlite *.db)", "All files (*)"] },
+        (dialog) => dialog.accepted.connect(() => archiveSession.setPathUrl(dialog.selectedFile))) }
+    Action { id: defaultArchiveAction; text: "Use the &default archive"; enabled: archiveSession.path !== archiveSession.defaultPath; onTriggered: archiveSession.path = "" }
+    Action { id: executionsAction; text: "E&xecutions…"; shortcut: "Ctrl+Shift+O"; onTriggered: window.showExecutions() }
+    Action { id: heatAction; text: "&Heat map"; checkable: true; checked: heatMap.enabled; shortcut: "Ctrl+Shift+H"; onTriggered: heatMap.enabled = checked }
+    ActionGroup { id: heatMeasureGroup }
+    Action { id: heatFailuresAction; text: "Failure rate"; checkable: true; ActionGroup.group: heatMeasureGroup; checked: heatMap.measure === "failures"; onTriggered: { heatMap.measure = "failures"; heatMap.enabled = true } }
+    Action { id: heatRunsAction; text: "Runs"; checkable: true; ActionGroup.group: heatMeasureGroup; checked: heatMap.measure === "runs"; onTriggered: { heatMap.measure = "runs"; heatMap.enabled = true } }
+    Action { id: heatP95Action; text: "p95 duration"; checkable: true; ActionGroup.group: heatMeasureGroup; checked: heatMap.measure === "p95"; onTriggered: { heatMap.measure = "p95"; heatMap.enabled = true } }
     Action { id: aboutAction; text: "&About Stepscope"; onTriggered: aboutDialog.open() }
     Shortcut { sequence: "F"; context: Qt.WindowShortcut; enabled: !searchField.activeFocus && !eventsPanel.filterHasFocus; onActivated: diagram.fit() }
     Shortcut { sequences: ["+", "="]; enabled: !searchField.activeFocus && !eventsPanel.filterHasFocus; onActivated: diagram.zoomBy(1.25) }
@@ -125,6 +159,12 @@ ApplicationWindow {
             MenuItem { action: exportAction; objectName: "exportMenuItem" }
             MenuItem { action: copyImageAction }
             MenuSeparator {}
+            MenuItem { action: importFilesAction; objectName: "importFilesMenuItem" }
+            MenuItem { action: importFolderAction }
+            MenuItem { action: executionsAction; objectName: "executionsMenuItem" }
+            MenuItem { action: openArchiveAction }
+            MenuItem { action: defaultArchiveAction }
+            MenuSeparator {}
             MenuItem { action: quitAction }
         }
         Menu {
@@ -137,6 +177,14 @@ ApplicationWindow {
             MenuItem { action: zoomOutAction }
             MenuItem { action: actualSizeAction }
             MenuItem { action: directionAction }
+            MenuSeparator {}
+            MenuItem { action: heatAction; objectName: "heatMenuItem" }
+            Menu {
+                title: "Heat &measure"
+                MenuItem { action: heatFailuresAction }
+                MenuItem { action: heatRunsAction }
+                MenuItem { action: heatP95Action }
+            }
         }
         Menu {
             title: "&Help"
@@ -241,6 +289,7 @@ ApplicationWindow {
                 DiagramView {
                     id: diagram
                     controller: controller
+                    heat: heatMap
                     SplitView.fillWidth: true
                     SplitView.minimumWidth: 300
                 }
@@ -299,6 +348,27 @@ ApplicationWindow {
             dialogs[key] = dialog
         }
         dialog.open()
+    }
+
+    function showExecutions() {
+        executionList.archive = archiveSession // the first query runs when the browser is first shown
+        executionsWindow.show()
+        executionsWindow.raise()
+        executionsWindow.requestActivate()
+    }
+    function importUrls(urls) {
+        if (archiveImporter.start(urls))
+            importDialog.open()
+    }
+    ExecutionsWindow {
+        id: executionsWindow
+        executions: executionList
+        controller: controller
+        transientParent: null
+    }
+    ImportDialog {
+        id: importDialog
+        importer: archiveImporter
     }
 
     Dialog {

@@ -21,6 +21,8 @@ Item {
     required property bool collapsible
     required property bool collapsed
     required property bool matched
+    required property string stateId
+    property string heatLabel: "" // archive statistics (View › Heat map): the canvas' tooltip shows it
     readonly property bool selected: controller.selectedState === stateIndex && !isGhost
 
     objectName: "node:" + name

@@ -76,9 +76,15 @@ void DocumentController::openUrls(const QList<QUrl>& urls)
 
 void DocumentController::open(const QString& definition, const QString& history)
 {
+    openExecution(definition, history, QString());
+}
+
+void DocumentController::openExecution(const QString& definition, const QString& history, const QString& executionArn)
+{
     DocumentRequest request;
     request.definition = definition.isEmpty() ? QString() : QFileInfo(definition).absoluteFilePath();
     request.history = history.isEmpty() ? QString() : QFileInfo(history).absoluteFilePath();
+    request.executionArn = executionArn;
     m_options.collapsed.clear();
     request.layout = m_options;
     start(request, false);
@@ -516,14 +522,19 @@ QImage DocumentController::diagramImage() const
 
 QString DocumentController::exportDiagram(const QString& path, bool withStatuses) const
 {
+    const StatusOverlay overlay = statusOverlay();
+    return exportDiagramWith(path, withStatuses && !overlay.isEmpty() ? &overlay : nullptr);
+}
+
+QString DocumentController::exportDiagramWith(const QString& path, const StatusOverlay* overlay) const
+{
     if (!m_doc || m_nodes.diagram().isEmpty())
         return QStringLiteral("Nothing to export: open a definition or a history first.");
     if (path.isEmpty())
         return QStringLiteral("Choose a file to export to.");
-    const StatusOverlay overlay = statusOverlay();
     RenderOptions options;
     options.theme = Theme::light();
-    options.overlay = withStatuses && !overlay.isEmpty() ? &overlay : nullptr;
+    options.overlay = overlay && !overlay->isEmpty() ? overlay : nullptr;
     options.title = m_doc->workflow.name;
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("svg")) {

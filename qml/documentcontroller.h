@@ -73,6 +73,8 @@ public:
     /// Opens dropped or chosen files: a definition and a history together, or one of them.
     Q_INVOKABLE void openUrls(const QList<QUrl>& urls);
     Q_INVOKABLE void open(const QString& definition, const QString& history);
+    /// Opens one execution of a history file (a log export may hold several), e.g. from the executions browser.
+    Q_INVOKABLE void openExecution(const QString& definition, const QString& history, const QString& executionArn);
     Q_INVOKABLE void reload();
 
     Q_INVOKABLE void selectState(int state);
@@ -93,6 +95,8 @@ public:
     [[nodiscard]] Q_INVOKABLE QString exportDiagram(const QString& path, bool withStatuses) const;
     /// The whole diagram with its statuses as an image (for the clipboard), null without a diagram.
     [[nodiscard]] Q_INVOKABLE QImage diagramImage() const;
+    /// Writes the diagram with any overlay (statuses, heat); returns an error message, empty on success.
+    [[nodiscard]] QString exportDiagramWith(const QString& path, const StatusOverlay* overlay) const;
 
     [[nodiscard]] QString workflowName() const;
     [[nodiscard]] QString filePath() const;

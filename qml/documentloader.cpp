@@ -46,7 +46,8 @@ std::shared_ptr<LoadedDocument> loadDocument(const DocumentRequest& request,
     }
     if (!request.history.isEmpty()) {
         say(QStringLiteral("Reading %1…").arg(QFileInfo(request.history).fileName()));
-        auto history = std::make_shared<HistoryReadResult>(readHistoryFile(request.history));
+        auto history = std::make_shared<HistoryReadResult>(
+            readHistoryFile(request.history, HistoryReadOptions { request.executionArn, {} }));
         doc->diagnostics.append(history->diagnostics);
         if (history->read) {
             doc->hasHistory = true;

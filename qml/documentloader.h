@@ -16,6 +16,7 @@ namespace Stepscope {
 struct DocumentRequest {
     QString definition;
     QString history;
+    QString executionArn; ///< log exports holding several executions: which one (default: the first)
     LayoutOptions layout;
 };
 

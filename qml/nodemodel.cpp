@@ -113,6 +113,11 @@ int NodeModel::stateOfRow(int row) const
     return row >= 0 && row < m_diagram.nodes.size() ? m_diagram.nodes[row].state : NoIndex;
 }
 
+QString NodeModel::stateIdOfRow(int row) const
+{
+    return row >= 0 && row < m_diagram.nodes.size() ? m_diagram.nodes[row].id : QString();
+}
+
 bool NodeModel::isCollapsibleRow(int row) const
 {
     if (row < 0 || row >= m_diagram.nodes.size())

@@ -50,6 +50,7 @@ public:
     /// giving every node its own handlers).
     [[nodiscard]] Q_INVOKABLE int rowAt(qreal x, qreal y) const;
     [[nodiscard]] Q_INVOKABLE int stateOfRow(int row) const;
+    [[nodiscard]] Q_INVOKABLE QString stateIdOfRow(int row) const;
     [[nodiscard]] Q_INVOKABLE bool isCollapsibleRow(int row) const;
     /// Is the point on the collapse / expand mark in the top-right corner of a Parallel / Map node?
     [[nodiscard]] Q_INVOKABLE bool isCollapseHit(int row, qreal x, qreal y) const;

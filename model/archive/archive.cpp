@@ -269,6 +269,11 @@ struct Archive::Private {
     {
         if (insertExecution)
             return;
+        // Each imported execution is its own transaction and rewrites the same few dozen hot pages (the tables'
+        // last leaves, the FTS structure): checkpointing every 1,000 WAL frames (SQLite's default) copied those
+        // pages into the database and synced it every ~30 executions. Every 10,000 frames (a WAL of up to 40 MB,
+        // truncated to journal_size_limit afterwards) does the same work ten times less often.
+        db.exec("PRAGMA wal_autocheckpoint = 10000");
         findIdentity.emplace(db, "SELECT id, content_hash FROM executions WHERE identity = ?1");
         deleteExecution.emplace(db, "DELETE FROM executions WHERE id = ?1");
         // Contentless FTS5: a document is deleted by giving back the text it was indexed with.

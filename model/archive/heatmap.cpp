@@ -94,23 +94,96 @@ QList<HeatLegendEntry> heatLegend(const StateMachineStatistics& statistics, Heat
 {
     const double top = maxValue(statistics, measure);
     QList<HeatLegendEntry> legend;
-    for (const double level : { 0.0, 0.25, 0.5, 0.75, 1.0 }) {
-        const double value = level * top;
-        QString text;
-        switch (measure) {
-        case HeatMeasure::FailureRate:
-            text = QStringLiteral("%1% failed").arg(qRound(value * 100.0));
-            break;
-        case HeatMeasure::RunCount:
-            text = QStringLiteral("%1 runs").arg(qRound64(value));
-            break;
-        case HeatMeasure::P95Duration:
-            text = QStringLiteral("p95 %1").arg(formatDurationMs(qRound64(value)));
-            break;
-        }
-        legend.append({ text, level });
-    }
+    for (const double level : { 0.0, 0.25, 0.5, 0.75, 1.0 })
+        legend.append({ heatValueText(level * top, measure), level });
     return legend;
+}
+
+QString heatValueText(double value, HeatMeasure measure)
+{
+    switch (measure) {
+    case HeatMeasure::FailureRate:
+        return QStringLiteral("%1% failed").arg(qRound(value * 100.0));
+    case HeatMeasure::RunCount:
+        return qRound64(value) == 1 ? QStringLiteral("1 run") : QStringLiteral("%1 runs").arg(qRound64(value));
+    case HeatMeasure::P95Duration:
+        return QStringLiteral("p95 %1").arg(formatDurationMs(qRound64(value)));
+    }
+    return {};
+}
+
+QString heatMeasureTitle(HeatMeasure measure)
+{
+    switch (measure) {
+    case HeatMeasure::FailureRate:
+        return QStringLiteral("Failure rate");
+    case HeatMeasure::RunCount:
+        return QStringLiteral("Runs");
+    case HeatMeasure::P95Duration:
+        return QStringLiteral("p95 duration");
+    }
+    return {};
+}
+
+QString heatMeasureKey(HeatMeasure measure)
+{
+    switch (measure) {
+    case HeatMeasure::FailureRate:
+        return QStringLiteral("failures");
+    case HeatMeasure::RunCount:
+        return QStringLiteral("runs");
+    case HeatMeasure::P95Duration:
+        return QStringLiteral("p95");
+    }
+    return {};
+}
+
+bool heatMeasureFromKey(const QString& key, HeatMeasure* measure)
+{
+    for (const HeatMeasure m : { HeatMeasure::FailureRate, HeatMeasure::RunCount, HeatMeasure::P95Duration }) {
+        if (key.compare(heatMeasureKey(m), Qt::CaseInsensitive) == 0) {
+            *measure = m;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool chooseStateMachine(const QList<QPair<QString, qint64>>& machines, const QString& given, const QString& workflowName,
+    QString* chosen, QString* error, bool* ambiguous)
+{
+    if (ambiguous)
+        *ambiguous = false;
+    auto has = [&](const QString& name) {
+        return std::any_of(machines.cbegin(), machines.cend(), [&](const auto& m) { return m.first == name; });
+    };
+    QString list;
+    for (const auto& [name, count] : machines)
+        list += QStringLiteral("\n  %1 (%2 executions)").arg(name.isEmpty() ? QStringLiteral("\"\"") : name).arg(count);
+    if (machines.isEmpty()) {
+        *error = QStringLiteral("the archive holds no executions");
+        return false;
+    }
+    if (!given.isEmpty()) {
+        if (has(given)) {
+            *chosen = given;
+            return true;
+        }
+        *error = QStringLiteral("the archive has no executions of state machine \"%1\"; it holds:%2").arg(given, list);
+        return false;
+    }
+    if (!workflowName.isEmpty() && has(workflowName)) {
+        *chosen = workflowName;
+        return true;
+    }
+    if (machines.size() == 1) {
+        *chosen = machines.first().first;
+        return true;
+    }
+    if (ambiguous)
+        *ambiguous = true;
+    *error = QStringLiteral("the archive holds several state machines and none is named \"%1\":%2").arg(workflowName, list);
+    return false;
 }
 
 } // namespace Stepscope

@@ -35,6 +35,24 @@ struct HeatLegendEntry {
 /// Legend entries from low to high for `measure` over `statistics`.
 [[nodiscard]] QList<HeatLegendEntry> heatLegend(const StateMachineStatistics& statistics, HeatMeasure measure);
 
+/// The short text of a measured value: "25% failed", "12 runs", "p95 1.2 s" (node notes, legend entries).
+[[nodiscard]] QString heatValueText(double value, HeatMeasure measure);
+
+/// "Failure rate", "Runs", "p95 duration": the legend's title.
+[[nodiscard]] QString heatMeasureTitle(HeatMeasure measure);
+
+/// The command-line and settings key of a measure: "failures", "runs", "p95".
+[[nodiscard]] QString heatMeasureKey(HeatMeasure measure);
+/// The measure named by `key` (as heatMeasureKey writes it); false when it names none.
+[[nodiscard]] bool heatMeasureFromKey(const QString& key, HeatMeasure* measure);
+
+/// Which archived state machine goes with a workflow (`machines` as Archive::stateMachines() lists them): `given`
+/// when set (it must be in the archive); else the one named like the workflow (template logical id, or the file name
+/// without its extensions); else the only one. Returns false with `error` set (listing the archive's state machines)
+/// when none fits; `ambiguous` tells that several did.
+bool chooseStateMachine(const QList<QPair<QString, qint64>>& machines, const QString& given, const QString& workflowName,
+    QString* chosen, QString* error, bool* ambiguous = nullptr);
+
 /// "1.2 s", "340 ms", "2 min 5 s".
 [[nodiscard]] QString formatDurationMs(qint64 ms);
 

@@ -158,6 +158,11 @@ ImportSummary importFiles(Archive& archive, const QStringList& files, const Exec
         } else {
             QString failure;
             for (ArchivedExecution& execution : item.executions) {
+                // A log export can hold thousands of executions: cancel stops between them too.
+                if (cancel && cancel->load()) {
+                    summary.cancelled = true;
+                    break;
+                }
                 ++summary.executions;
                 if (execution.stateMachine.isEmpty())
                     execution.stateMachine = options.stateMachine;

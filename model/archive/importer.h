@@ -52,7 +52,7 @@ using ExecutionFileReader = std::function<QList<ArchivedExecution>(const QString
 
 /// Imports `files`: reader threads parse while this thread writes, one transaction per execution, so a crash or a
 /// kill loses at most the execution being written. A file that fails never stops the rest. `progress` is called on
-/// this thread after each file; `cancel` stops between files (what was committed stays).
+/// this thread after each file; `cancel` stops between executions (what was committed stays).
 ImportSummary importFiles(Archive& archive, const QStringList& files, const ExecutionFileReader& reader,
     const ImportOptions& options = {}, const std::function<void(const ImportProgress&)>& progress = {},
     const std::atomic<bool>* cancel = nullptr);

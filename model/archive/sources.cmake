@@ -4,6 +4,8 @@ target_sources(stepscope_core PRIVATE
     archive/archiveschema.h archive/archiveschema.cpp
     archive/archive.h archive/archive.cpp
     archive/heatmap.h archive/heatmap.cpp
+    archive/archivedhistory.h archive/archivedhistory.cpp
+    archive/timefilter.h archive/timefilter.cpp
     archive/compare.h archive/compare.cpp
     archive/historyconvert.h archive/historyconvert.cpp
     archive/importer.h archive/importer.cpp archive/historyfilereader.cpp)

@@ -102,7 +102,7 @@ public:
         skipWhitespace();
         if (m_p == m_end)
             throw SyntaxError { "the file is empty", m_p };
-        m_positions.emplace(std::string(), position(m_p));
+        m_positions.insert({}, position(m_p));
         readValue(root, 0);
         skipWhitespace();
         if (m_p != m_end)
@@ -481,7 +481,7 @@ private:
         const std::size_t pathLength = m_path.size();
         while (true) {
             pushIndex(array.size());
-            m_positions.emplace(m_path, position(m_p));
+            m_positions.insert(m_path, position(m_p));
             array.emplace_back();
             readValue(array.back(), depth + 1);
             m_path.resize(pathLength);
@@ -557,9 +557,9 @@ private:
                     QStringLiteral("duplicate key \"%1\" (the first one is kept)").arg(toQString(key)),
                     toQString(m_path), keyPos, {} });
                 Json ignored;
-                readValue(ignored, depth + 1); // its positions do not replace the first member's (emplace)
+                readValue(ignored, depth + 1); // its positions do not replace the first member's (insert)
             } else {
-                m_positions.emplace(m_path, keyPos);
+                m_positions.insert(m_path, keyPos);
                 object.emplace_back(key, Json());
                 readValue(object.back().second, depth + 1);
             }
@@ -592,7 +592,7 @@ private:
     const char* m_columnCacheAt = nullptr;
     int m_columnCache = 1;
     const JsonReadOptions& m_options;
-    std::unordered_map<std::string, SourcePos>& m_positions;
+    SourcePositions& m_positions;
     JsonReadResult& m_result;
     std::string m_path;
 };
@@ -632,6 +632,7 @@ JsonReadResult readJson(std::string_view text, const QString& file, const JsonRe
     }
     for (Diagnostic& d : result.diagnostics)
         d.file = file;
+    doc.positions.buildIndex();
     result.document = std::move(doc);
     return result;
 }

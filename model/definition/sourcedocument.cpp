@@ -4,15 +4,7 @@ namespace Stepscope {
 
 SourcePos SourceDocument::positionOf(const std::string& pointer) const
 {
-    std::string current = pointer;
-    while (true) {
-        if (const auto it = positions.find(current); it != positions.end())
-            return it->second;
-        if (current.empty())
-            return {};
-        const auto slash = current.rfind('/');
-        current.resize(slash == std::string::npos ? 0 : slash);
-    }
+    return positions.find(pointer);
 }
 
 SourceDocument SourceDocument::subDocument(const std::string& pointer) const
@@ -24,11 +16,7 @@ SourceDocument SourceDocument::subDocument(const std::string& pointer) const
     } catch (const Json::exception&) {
         return sub;
     }
-    for (const auto& [key, pos] : positions) {
-        if (key.size() >= pointer.size() && key.compare(0, pointer.size(), pointer) == 0
-            && (key.size() == pointer.size() || key[pointer.size()] == '/'))
-            sub.positions.emplace(key.substr(pointer.size()), pos);
-    }
+    sub.positions = positions.below(pointer);
     return sub;
 }
 

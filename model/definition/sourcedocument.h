@@ -1,11 +1,11 @@
 #pragma once
 
+#include "sourcepositions.h"
 #include "workflow/diagnostic.h"
 
 #include <nlohmann/json.hpp>
 
 #include <string>
-#include <unordered_map>
 
 namespace Stepscope {
 
@@ -17,7 +17,7 @@ struct SourceDocument {
     Json root;
     /// JSON pointer ("" for the root, "/States/A/Next") to the position of the value; for object members
     /// the position of the member's key, which is what an editor should jump to.
-    std::unordered_map<std::string, SourcePos> positions;
+    SourcePositions positions;
     QString file; ///< the file the positions refer to
 
     /// The position of `pointer`, or of its nearest ancestor that has one.

@@ -1,5 +1,6 @@
 target_sources(stepscope_core PRIVATE
     definition/sourcedocument.h definition/sourcedocument.cpp
+    definition/sourcepositions.h definition/sourcepositions.cpp
     definition/jsonreader.h definition/jsonreader.cpp
     definition/yamlreader.h definition/yamlreader.cpp
     definition/documentreader.h definition/documentreader.cpp

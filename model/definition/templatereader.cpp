@@ -271,8 +271,7 @@ private:
         }
         if (!parsed.document)
             return;
-        for (auto& [key, pos] : parsed.document->positions)
-            pos = mapPos(pos);
+        parsed.document->positions.transform(mapPos);
         m_loaded.definition = std::move(parsed.document);
     }
 

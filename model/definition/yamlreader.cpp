@@ -296,13 +296,13 @@ private:
         Json* slot = nullptr;
         if (m_frames.empty()) {
             m_hasRoot = true;
-            m_doc.positions.emplace(std::string(), toPos(mark));
+            m_doc.positions.insert({}, toPos(mark));
             slot = &m_doc.root;
         } else if (!m_frames.back().isMap) {
             auto& array = m_frames.back().container->get_ref<Json::array_t&>();
             m_path += '/';
             m_path += std::to_string(array.size());
-            m_doc.positions.emplace(m_path, toPos(mark));
+            m_doc.positions.insert(m_path, toPos(mark));
             slot = &array.emplace_back();
         } else {
             Frame& frame = m_frames.back();
@@ -323,7 +323,7 @@ private:
                     toQString(m_path), frame.keyPos, {} });
                 slot = &m_discarded.emplace_back(); // read, then dropped; a deque keeps the pointer valid
             } else {
-                m_doc.positions.emplace(m_path, frame.keyPos);
+                m_doc.positions.insert(m_path, frame.keyPos);
                 slot = &object.emplace_back(frame.key, Json()).second;
             }
         }
@@ -333,7 +333,7 @@ private:
                 *slot = Json::object();
                 m_path += '/';
                 m_path += escapePointerToken(longForm);
-                m_doc.positions.emplace(m_path, toPos(mark));
+                m_doc.positions.insert(m_path, toPos(mark));
                 slot = &slot->get_ref<Json::object_t&>().emplace_back(longForm, Json()).second;
             } else if (m_warnedTags.insert(tag).second) {
                 m_diagnostics.append({ Severity::Warning,
@@ -471,6 +471,7 @@ YamlReadResult readYaml(std::string_view text, const QString& file, const YamlRe
     }
     for (Diagnostic& d : result.diagnostics)
         d.file = file;
+    doc.positions.buildIndex();
     result.document = std::move(doc);
     return result;
 }

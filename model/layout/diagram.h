@@ -4,6 +4,7 @@
 #include "workflow/runstatus.h"
 #include "workflow/workflow.h"
 
+#include <QColor>
 #include <QHash>
 #include <QList>
 #include <QPointF>
@@ -116,10 +117,27 @@ struct StateStatus {
     QString note; ///< optional text drawn under the name, e.g. "3/1000 failed"
 };
 
+/// A state's heat fill (archive statistics: failure rate, runs, p95 duration) and the short value drawn with it.
+struct StateHeatFill {
+    QColor color;
+    QString note; ///< e.g. "75% failed"
+};
+
+/// What the heat colours mean, for the legend: the measure and entries from low to high.
+struct HeatScale {
+    QString title; ///< e.g. "Failure rate (120 executions)"
+    QList<QPair<QString, QColor>> entries; ///< label and colour
+    [[nodiscard]] bool isEmpty() const { return entries.isEmpty(); }
+};
+
 struct StatusOverlay {
     QHash<QString, StateStatus> byStateId; ///< keyed by State::id; states not listed are "not run"
+    QHash<QString, StateHeatFill> heatByStateId; ///< keyed by State::id; states not listed keep their usual fill
+    HeatScale heatScale; ///< the heat legend; empty: no heat
     bool showLegend = true;
-    [[nodiscard]] bool isEmpty() const { return byStateId.isEmpty(); }
+    [[nodiscard]] bool isEmpty() const { return byStateId.isEmpty() && heatByStateId.isEmpty() && heatScale.isEmpty(); }
+    [[nodiscard]] bool hasStatuses() const { return !byStateId.isEmpty(); }
+    [[nodiscard]] bool hasHeat() const { return !heatScale.isEmpty() || !heatByStateId.isEmpty(); }
 };
 
 } // namespace Stepscope

@@ -77,17 +77,59 @@ DiagramRenderer::DiagramRenderer(const Diagram& diagram, const Theme& theme, con
 
 bool DiagramRenderer::hasLegend() const
 {
-    return m_overlay && m_overlay->showLegend;
+    return hasStatusLegend() || hasHeatLegend();
+}
+
+bool DiagramRenderer::hasStatusLegend() const
+{
+    return m_overlay && m_overlay->showLegend && m_overlay->hasStatuses();
+}
+
+bool DiagramRenderer::hasHeatLegend() const
+{
+    return m_overlay && m_overlay->showLegend && !m_overlay->heatScale.isEmpty();
+}
+
+// Wide enough for the heat legend's title and entries (measure names and durations vary), never narrower than the
+// status legend.
+qreal DiagramRenderer::legendWidth() const
+{
+    qreal width = LegendWidth;
+    if (hasHeatLegend()) {
+        QFont title = DiagramFonts::smallFont();
+        title.setBold(true);
+        width = std::max(width, DiagramFonts::textWidth(DiagramFonts::printable(m_overlay->heatScale.title), title) + 20);
+        for (const auto& entry : m_overlay->heatScale.entries)
+            width = std::max(width, DiagramFonts::textWidth(DiagramFonts::printable(entry.first), DiagramFonts::smallFont()) + 38);
+    }
+    return std::min<qreal>(width, 360);
+}
+
+// The status legend, then the heat legend below it, in one column right of the diagram.
+qreal DiagramRenderer::legendHeight() const
+{
+    qreal height = 0;
+    if (hasStatusLegend())
+        height += 12 + LegendRow * std::size(LegendOrder) + 8;
+    if (hasHeatLegend())
+        height += 12 + LegendRow * (1 + m_overlay->heatScale.entries.size()) + 8;
+    return height;
 }
 
 QSizeF DiagramRenderer::canvasSize() const
 {
     QSizeF size = m_diagram.size;
-    if (hasLegend()) {
-        const qreal legendHeight = 12 + LegendRow * std::size(LegendOrder);
-        size = QSizeF(size.width() + LegendWidth + 16, std::max(size.height(), legendHeight + 16));
-    }
+    if (hasLegend())
+        size = QSizeF(size.width() + legendWidth() + 16, std::max(size.height(), legendHeight() + 8));
     return size;
+}
+
+const StateHeatFill* DiagramRenderer::heatOf(const DiagramNode& node) const
+{
+    if (!m_overlay || m_overlay->heatByStateId.isEmpty())
+        return nullptr;
+    const auto it = m_overlay->heatByStateId.constFind(node.ghostOf >= 0 ? m_diagram.nodes[node.ghostOf].id : node.id);
+    return it == m_overlay->heatByStateId.cend() || !it->color.isValid() ? nullptr : &*it;
 }
 
 const StateStatus* DiagramRenderer::statusOf(const DiagramNode& node) const
@@ -216,6 +258,7 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
     const QFont nameFont = DiagramFonts::nameFont();
     const QFont small = DiagramFonts::smallFont();
     const StateStatus* status = statusOf(node);
+    const StateHeatFill* heat = heatOf(node);
     const QColor accent = m_theme.typeAccent(node.type);
     QColor fill = m_theme.nodeFill;
     QColor border = m_theme.nodeBorder;
@@ -224,6 +267,10 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
         fill = border;
         fill.setAlpha(status->status == RunStatus::NotRun ? 30 : 46);
     }
+    // Text on a dark heat fill is drawn light, so that names stay readable on the hot end of the scale.
+    const bool darkHeat = heat && heat->color.lightnessF() < 0.45;
+    const QColor textColor = darkHeat ? QColor(Qt::white) : heat ? QColor(0x21, 0x21, 0x21) : m_theme.text;
+    const QColor mutedColor = darkHeat ? QColor(0xee, 0xee, 0xee) : heat ? QColor(0x42, 0x42, 0x42) : m_theme.mutedText;
     const QRectF box = node.box;
     const bool terminal = node.type == StateType::Succeed || node.type == StateType::Fail;
     const qreal radius = terminal ? box.height() / 2 : 5;
@@ -242,9 +289,9 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
     }
     if (layer == NodeLayer::Box) {
         usePen(painter, QPen(border, status ? 2.0 : 1.2, node.collapsedContainer ? Qt::DashLine : Qt::SolidLine));
-        useBrush(painter, m_theme.nodeFill);
+        useBrush(painter, heat ? heat->color : m_theme.nodeFill);
         painter->drawRoundedRect(box, radius, radius);
-        if (status) {
+        if (status && !heat) {
             usePen(painter, Qt::NoPen);
             useBrush(painter, fill);
             painter->drawRoundedRect(box, radius, radius);
@@ -257,15 +304,21 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
     const QRectF badge(box.center().x() - badgeWidth / 2, badgeTop, badgeWidth, smallHeight);
     if (layer == NodeLayer::Name) {
         useFont(painter, nameFont);
-        usePen(painter, m_theme.text);
+        usePen(painter, textColor);
         painter->drawText(node.labelBox, Qt::AlignHCenter | Qt::AlignTop, node.label);
         return;
     }
     if (layer == NodeLayer::Details) {
         useFont(painter, small);
-        usePen(painter, m_theme.mutedText);
-        const QString typeLine = DiagramFonts::printable(
-            status && !status->note.isEmpty() ? node.typeName + QStringLiteral(" · ") + status->note : node.typeName);
+        usePen(painter, mutedColor);
+        // With heat, the value takes the type's place (the stripe and the icon still tell the type): boxes are sized
+        // for the name and the type, and the value is what the reader looks for.
+        QString typeLine = heat && !heat->note.isEmpty() ? QString() : node.typeName;
+        if (status && !status->note.isEmpty())
+            typeLine += (typeLine.isEmpty() ? QString() : QStringLiteral(" · ")) + status->note;
+        if (heat && !heat->note.isEmpty())
+            typeLine += (typeLine.isEmpty() ? QString() : QStringLiteral(" · ")) + heat->note;
+        typeLine = DiagramFonts::printable(typeLine);
         painter->drawText(QRectF(box.left() + 4, node.labelBox.bottom(), box.width() - 8, smallHeight),
             Qt::AlignHCenter | Qt::AlignTop, DiagramFonts::elide(typeLine, small, box.width() - 8));
         if (!node.badge.isEmpty()) {
@@ -380,8 +433,15 @@ void DiagramRenderer::paintStatusIcon(QPainter* painter, const QRectF& box, RunS
 
 void DiagramRenderer::paintLegend(QPainter* painter) const
 {
+    qreal top = 8;
+    if (hasStatusLegend())
+        top += 12 + LegendRow * std::size(LegendOrder) + 8;
+    if (hasHeatLegend())
+        paintHeatLegend(painter, top);
+    if (!hasStatusLegend())
+        return;
     const QFont small = DiagramFonts::smallFont();
-    const QRectF frame(m_diagram.size.width() + 8, 8, LegendWidth, 12 + LegendRow * std::size(LegendOrder));
+    const QRectF frame(m_diagram.size.width() + 8, 8, legendWidth(), 12 + LegendRow * std::size(LegendOrder));
     usePen(painter, QPen(m_theme.nodeBorder, 1));
     useBrush(painter, m_theme.nodeFill);
     painter->drawRoundedRect(frame, 4, 4);
@@ -392,6 +452,35 @@ void DiagramRenderer::paintLegend(QPainter* painter) const
         usePen(painter, m_theme.text);
         painter->drawText(QRectF(frame.left() + 26, y, frame.width() - 30, LegendRow), Qt::AlignLeft | Qt::AlignVCenter,
             runStatusName(status));
+        y += LegendRow;
+    }
+}
+
+// The heat scale: its title (the measure), then one swatch per entry from low to high.
+void DiagramRenderer::paintHeatLegend(QPainter* painter, qreal top) const
+{
+    const HeatScale& scale = m_overlay->heatScale;
+    QFont small = DiagramFonts::smallFont();
+    const QRectF frame(m_diagram.size.width() + 8, top, legendWidth(), 12 + LegendRow * (1 + scale.entries.size()));
+    usePen(painter, QPen(m_theme.nodeBorder, 1));
+    useBrush(painter, m_theme.nodeFill);
+    painter->drawRoundedRect(frame, 4, 4);
+    qreal y = frame.top() + 6;
+    QFont title = small;
+    title.setBold(true);
+    useFont(painter, title);
+    usePen(painter, m_theme.text);
+    painter->drawText(QRectF(frame.left() + 8, y, frame.width() - 12, LegendRow), Qt::AlignLeft | Qt::AlignVCenter,
+        DiagramFonts::elide(DiagramFonts::printable(scale.title), title, frame.width() - 12));
+    y += LegendRow;
+    useFont(painter, small);
+    for (const auto& [label, color] : scale.entries) {
+        usePen(painter, QPen(m_theme.nodeBorder, 0.8));
+        useBrush(painter, color);
+        painter->drawRoundedRect(QRectF(frame.left() + 8, y + 3, 12, 12), 2, 2);
+        usePen(painter, m_theme.text);
+        painter->drawText(QRectF(frame.left() + 26, y, frame.width() - 30, LegendRow), Qt::AlignLeft | Qt::AlignVCenter,
+            DiagramFonts::elide(DiagramFonts::printable(label), small, frame.width() - 30));
         y += LegendRow;
     }
 }

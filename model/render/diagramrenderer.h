@@ -27,8 +27,14 @@ private:
     enum class NodeLayer { Box, Decoration, Name, Details };
     void paintNode(QPainter* painter, const DiagramNode& node, NodeLayer layer) const;
     void paintLegend(QPainter* painter) const;
+    void paintHeatLegend(QPainter* painter, qreal top) const;
     [[nodiscard]] bool hasLegend() const;
+    [[nodiscard]] bool hasStatusLegend() const;
+    [[nodiscard]] bool hasHeatLegend() const;
+    [[nodiscard]] qreal legendHeight() const;
+    [[nodiscard]] qreal legendWidth() const;
     [[nodiscard]] const StateStatus* statusOf(const DiagramNode& node) const;
+    [[nodiscard]] const StateHeatFill* heatOf(const DiagramNode& node) const;
 
     const Diagram& m_diagram;
     Theme m_theme;

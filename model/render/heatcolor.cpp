@@ -16,4 +16,17 @@ QColor heatColor(double level)
     return level < 0.5 ? mix(low, mid, level * 2.0) : mix(mid, high, (level - 0.5) * 2.0);
 }
 
+int applyHeat(StatusOverlay& overlay, const StateMachineStatistics& statistics, const Workflow& workflow,
+    HeatMeasure measure)
+{
+    const QHash<QString, StateHeat> heat = stateHeat(statistics, workflow, measure);
+    for (auto it = heat.cbegin(); it != heat.cend(); ++it)
+        overlay.heatByStateId.insert(it.key(), { heatColor(it->level), heatValueText(it->value, measure) });
+    overlay.heatScale.title = heatMeasureTitle(measure);
+    overlay.heatScale.entries.clear();
+    for (const HeatLegendEntry& entry : heatLegend(statistics, measure))
+        overlay.heatScale.entries.append({ entry.label, heatColor(entry.level) });
+    return int(heat.size());
+}
+
 } // namespace Stepscope

@@ -5,6 +5,7 @@
 //   stats:   `stepscope stats --state-machine Bench --db X`, whole process (target median < 0.2 s)
 // Usage: bench_archive [--executions N] [--rounds R] [--runs K]
 #include "historygenerator.h"
+#include "pythonbaseline.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -89,6 +90,8 @@ int main(int argc, char* argv[])
     }
     const QString stepscope = QStringLiteral(STEPSCOPE_BINARY);
     QTemporaryDir dir;
+    if (args.contains(QStringLiteral("--keep")))
+        dir.setAutoRemove(false); // the generated histories stay, for profiling an import
     const QString histories = dir.filePath(QStringLiteral("histories"));
     qint64 bytes = 0;
     for (int n = 0; n < executions; ++n) {
@@ -108,7 +111,8 @@ int main(int argc, char* argv[])
     std::fflush(stdout);
 
     // The baseline: Python parsing every file with json.load and nothing else.
-    const QString python = QStringLiteral("python3");
+    const QString python = pythonInterpreter();
+    std::printf("python: %s\n", qPrintable(python));
     const QStringList pythonArgs = { QStringLiteral("-c"),
         QStringLiteral("import json, os, sys\n"
                        "for root, _, files in os.walk(sys.argv[1]):\n"

@@ -6,6 +6,7 @@
 // Usage: bench_inspect [ROUNDS] [KEEP_FILE]   (ROUNDS defaults to 9, at least 7)
 
 #include "historygenerator.h"
+#include "pythonbaseline.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -92,7 +93,7 @@ int main(int argc, char** argv)
 
     const std::string file = path.toStdString();
     const std::vector<std::string> stepscope { STEPSCOPE_BINARY, "inspect", "--json", file };
-    const std::vector<std::string> python { "python3", "-c", "import json,sys; json.load(open(sys.argv[1]))", file };
+    const std::vector<std::string> python { pythonInterpreter().toStdString(), "-c", "import json,sys; json.load(open(sys.argv[1]))", file };
 
     // One warm-up of each (page cache, dynamic loader), not counted.
     if (runProcess(stepscope).status != 0 || runProcess(python).status != 0) {

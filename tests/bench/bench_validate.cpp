@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include "pythonbaseline.h"
+
 #include <nlohmann/json.hpp>
 
 #include <sys/resource.h>
@@ -186,16 +188,7 @@ int main(int argc, char** argv)
         << " blocks of Choice, Parallel, Map, Retry, Catch)\n";
 
     const QString stepscope = QStringLiteral(STEPSCOPE_BINARY);
-    // `python3` may be a launcher script (pyenv shims are bash scripts that add ~0.3 s); time the interpreter itself.
-    QString python = QStringLiteral("python3");
-    {
-        QProcess probe;
-        probe.start(python, { QStringLiteral("-c"), QStringLiteral("import sys; print(sys.executable)") });
-        probe.waitForFinished(-1);
-        const QString resolved = QString::fromLocal8Bit(probe.readAllStandardOutput()).trimmed();
-        if (!resolved.isEmpty())
-            python = resolved;
-    }
+    const QString python = pythonInterpreter();
     out << "python: " << python << '\n';
     const QStringList validateArgs { QStringLiteral("validate"), path };
     const QStringList pythonArgs { QStringLiteral("-c"),

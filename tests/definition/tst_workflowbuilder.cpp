@@ -69,7 +69,7 @@ private Q_SLOTS:
         const StateIndex email = w.findStateById(QStringLiteral("NotifyCustomer/0/SendConfirmationEmail"));
         QVERIFY(email != NoIndex);
         QCOMPARE(w.containers[w.states[email].container].label, QStringLiteral("Branch 1"));
-        QVERIFY(w.states[email].pos.line > 0 || opened.loaded.definition->positions.empty());
+        QVERIFY(w.states[email].pos.line > 0 || opened.loaded.definition->positions.size() == 0);
     }
 
     void choiceLabels_data()

@@ -56,10 +56,10 @@ private Q_SLOTS:
         const YamlReadResult result = read(text);
         QVERIFY2(result.diagnostics.isEmpty(), qPrintable(result.diagnostics.value(0).message));
         QVERIFY(result.document);
-        const auto it = result.document->positions.find(pointer.toStdString());
-        QVERIFY2(it != result.document->positions.end(), qPrintable(pointer));
-        QCOMPARE(it->second.line, line);
-        QCOMPARE(it->second.column, column);
+        const std::optional<SourcePos> pos = result.document->positions.at(pointer.toStdString());
+        QVERIFY2(pos, qPrintable(pointer));
+        QCOMPARE(pos->line, line);
+        QCOMPARE(pos->column, column);
     }
 
     void values_data()

@@ -130,10 +130,26 @@ private:
                 break;
             current = following;
         }
-        for (const std::string& h : handlers)
-            states[h] = { { "Type", "Pass" }, { "Next", done } };
+        // Only handlers some Catch leads to: an unreferenced one could never run, and the validator says so.
+        for (const std::string& h : handlers) {
+            if (isCatchTarget(states, h))
+                states[h] = { { "Type", "Pass" }, { "Next", done } };
+        }
         states[done] = { { "Type", "Succeed" } };
         return { { "StartAt", start }, { "States", states } };
+    }
+
+    static bool isCatchTarget(const Json& states, const std::string& handler)
+    {
+        for (const auto& [name, state] : states.items()) {
+            if (!state.contains("Catch"))
+                continue;
+            for (const Json& rule : state.at("Catch")) {
+                if (rule.at("Next") == handler)
+                    return true;
+            }
+        }
+        return false;
     }
 
     unsigned m_seed;

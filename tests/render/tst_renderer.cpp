@@ -4,6 +4,7 @@
 #include "layout/graphvizlayout.h"
 #include "render/diagramexport.h"
 #include "render/diagramrenderer.h"
+#include "render/heatcolor.h"
 
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
@@ -182,6 +183,57 @@ private Q_SLOTS:
         QVERIFY2(icon.red() > 150 && icon.green() < 120, qPrintable(icon.name()));
         overlay.showLegend = false;
         QCOMPARE(DiagramRenderer(m_diagram, Theme::light(), &overlay).canvasSize(), m_diagram.size);
+    }
+
+    void heatFillAndLegend()
+    {
+        // Statistics in which ChargeCard failed in every execution and ValidateOrder in none.
+        StateMachineStatistics statistics;
+        statistics.stateMachine = QStringLiteral("order-processing");
+        statistics.executions = 8;
+        auto addState = [&](const QString& id, qint64 failed) {
+            StateStatistics s;
+            s.stateId = id;
+            s.state = id.section(u'/', -1);
+            s.executions = s.runs = 8;
+            s.failedExecutions = s.failedRuns = failed;
+            s.failureRate = double(failed) / 8.0;
+            statistics.states.append(s);
+        };
+        addState(QStringLiteral("ProcessOrders/processor/ChargeCard"), 8);
+        addState(QStringLiteral("ValidateOrder"), 0);
+        StatusOverlay overlay;
+        QCOMPARE(applyHeat(overlay, statistics, m_sample, HeatMeasure::FailureRate), 2);
+        overlay.heatScale.title = QStringLiteral("Rate <b>&amp;"); // user text in the title stays text
+        RenderOptions options;
+        options.overlay = &overlay;
+        const QImage image = renderImage(m_diagram, options);
+        QVERIFY(image.width() > int(m_diagram.size.width()));
+        auto corner = [&](const QString& id) {
+            const QRectF box = m_diagram.nodes[m_diagram.nodeForState(m_sample.findStateById(id))].box;
+            return image.pixelColor(int(box.right() - 7), int(box.bottom() - 5)); // inside, away from text and icons
+        };
+        const QColor hot = corner(QStringLiteral("ProcessOrders/processor/ChargeCard"));
+        QVERIFY2(hot.red() > 130 && hot.green() < 40 && hot.blue() < 80, qPrintable(hot.name())); // dark red
+        const QColor cold = corner(QStringLiteral("ValidateOrder"));
+        QVERIFY2(cold.red() > 240 && cold.green() > 230 && cold.blue() > 180 && cold.blue() < 230, qPrintable(cold.name())); // light yellow
+        const QColor none = corner(QStringLiteral("CheckInventory"));
+        QCOMPARE(none, Theme::light().nodeFill); // not in the statistics: drawn as usual
+
+        const QByteArray data = renderSvg(m_diagram, options);
+        const Svg svg = parse(data);
+        QVERIFY2(svg.wellFormed, qPrintable(svg.error));
+        QVERIFY(!data.contains("<b>"));
+        QVERIFY2(svg.texts.contains(overlay.heatScale.title), qPrintable(svg.texts.join(u'|')));
+        for (const char* entry : { "0% failed", "25% failed", "50% failed", "75% failed", "100% failed" })
+            QVERIFY2(svg.texts.contains(QLatin1String(entry)), entry);
+        QCOMPARE(svg.texts.count(QStringLiteral("100% failed")), 2); // ChargeCard's value and the legend's top
+        // Heat alone draws no status legend; statuses and heat together draw both.
+        QVERIFY(!svg.texts.contains(runStatusName(RunStatus::Succeeded)));
+        overlay.byStateId.insert(QStringLiteral("ValidateOrder"), { RunStatus::Succeeded, {} });
+        const Svg both = parse(renderSvg(m_diagram, options));
+        QVERIFY(both.texts.contains(runStatusName(RunStatus::Succeeded)));
+        QVERIFY(both.texts.contains(QStringLiteral("100% failed")));
     }
 
     void exportCommandFormats_data()
