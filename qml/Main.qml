@@ -18,8 +18,8 @@ ApplicationWindow {
     readonly property HeatMap heatMap: heatMap
     readonly property ExecutionListModel executionList: executionList
     readonly property ArchiveImporter archiveImporter: archiveImporter
-    readonly property ExecutionsWindow executionsWindow: executionsWindow
-    readonly property ImportDialog importDialog: importDialog
+    property QtObject executionsWindow: null // made on first use (showExecutions)
+    property QtObject importDialog: null // made on first use (importUrls)
     property bool firstLoadDone: false
     property bool showBusy: false
 
@@ -334,41 +334,42 @@ ApplicationWindow {
     // Dialogs are made the first time they are opened: nothing of them (nor QtQuick.Dialogs) is loaded before the
     // first frame. Loaded by URL, so that compiling Main.qml does not pull their types in either.
     property var dialogs: ({})
-    function openLazily(key, file, properties, setUp) {
+    function madeLazily(key, file, properties, setUp) {
         let dialog = dialogs[key]
         if (!dialog) {
             const component = Qt.createComponent(Qt.resolvedUrl(file))
             if (component.status !== Component.Ready) {
                 console.warn(component.errorString())
-                return
+                return null
             }
             dialog = component.createObject(window, properties)
             if (setUp)
                 setUp(dialog)
             dialogs[key] = dialog
         }
-        dialog.open()
+        return dialog
+    }
+    function openLazily(key, file, properties, setUp) {
+        const dialog = madeLazily(key, file, properties, setUp)
+        if (dialog)
+            dialog.open()
     }
 
+    // The executions browser and the import dialog are made on first use too (a second window at start-up cost the
+    // first frame ~100 ms).
     function showExecutions() {
         executionList.archive = archiveSession // the first query runs when the browser is first shown
-        executionsWindow.show()
-        executionsWindow.raise()
-        executionsWindow.requestActivate()
+        const browser = madeLazily("executions", "ExecutionsWindow.qml",
+            { executions: executionList, controller: controller, transientParent: null }, made => executionsWindow = made)
+        if (!browser)
+            return
+        browser.show()
+        browser.raise()
+        browser.requestActivate()
     }
     function importUrls(urls) {
         if (archiveImporter.start(urls))
-            importDialog.open()
-    }
-    ExecutionsWindow {
-        id: executionsWindow
-        executions: executionList
-        controller: controller
-        transientParent: null
-    }
-    ImportDialog {
-        id: importDialog
-        importer: archiveImporter
+            openLazily("import", "ImportDialog.qml", { importer: archiveImporter }, made => importDialog = made)
     }
 
     Dialog {
