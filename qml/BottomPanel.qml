@@ -63,7 +63,9 @@ Pane {
                 id: stateFilter
                 objectName: "eventStateFilter"
                 visible: tabs.currentIndex === 0
-                implicitContentWidthPolicy: ComboBox.WidestText
+                // Not WidestText: measuring every name of a 500-state workflow held the UI thread while it opened.
+                Layout.preferredWidth: 200
+                popup.width: Math.max(width, 360)
                 model: ["All states"].concat(panel.controller.stateNames)
                 onActivated: (i) => panel.controller.events.stateName = i === 0 ? "" : currentText
             }
