@@ -10,6 +10,11 @@ std::uint64_t SourcePositions::keyOf(std::string_view pointer)
     return std::hash<std::string_view> {}(pointer);
 }
 
+std::uint64_t SourcePositions::keyBelowBase(std::string_view pointer) const
+{
+    return m_base.empty() ? keyOf(pointer) : keyOf(m_base + std::string(pointer));
+}
+
 SourcePositions::Table& SourcePositions::writableTable()
 {
     if (!m_table)
@@ -28,7 +33,7 @@ void SourcePositions::insert(std::string_view pointer, SourcePos pos)
 {
     Table& table = writableTable();
     table.bucketStart.clear();
-    table.entries.push_back({ keyOf(m_base.empty() ? pointer : std::string_view(m_base + std::string(pointer))), pos });
+    table.entries.push_back({ keyBelowBase(pointer), pos });
 }
 
 void SourcePositions::buildIndex()
@@ -69,7 +74,7 @@ const SourcePositions::Entry* SourcePositions::lookup(std::uint64_t key) const
 
 std::optional<SourcePos> SourcePositions::at(std::string_view pointer) const
 {
-    const Entry* entry = lookup(keyOf(m_base.empty() ? pointer : std::string_view(m_base + std::string(pointer))));
+    const Entry* entry = lookup(keyBelowBase(pointer));
     return entry ? std::optional<SourcePos>(entry->pos) : std::nullopt;
 }
 

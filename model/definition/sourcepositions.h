@@ -54,6 +54,8 @@ private:
     };
 
     [[nodiscard]] static std::uint64_t keyOf(std::string_view pointer);
+    /// The key of `pointer` read below this view's base (set by below()).
+    [[nodiscard]] std::uint64_t keyBelowBase(std::string_view pointer) const;
     [[nodiscard]] const Entry* lookup(std::uint64_t key) const;
     Table& writableTable();
 
