@@ -1,6 +1,7 @@
 #include "archive.h"
 
 #include "archiveschema.h"
+#include "backgroundcheckpointer.h"
 #include "sqlite.h"
 
 #include <sqlite3.h>
@@ -264,16 +265,16 @@ struct Archive::Private {
     // Statements reused by every import.
     std::optional<Sql::Statement> findIdentity, deleteExecution, deleteText, insertPayload,
         findDefinition, insertDefinition, insertExecution, insertRun, insertText;
+    std::unique_ptr<Sql::BackgroundCheckpointer> checkpointer; // while importing
 
-    void prepareImport()
+    void prepareImport(const QString& path)
     {
         if (insertExecution)
             return;
-        // Each imported execution is its own transaction and rewrites the same few dozen hot pages (the tables'
-        // last leaves, the FTS structure): checkpointing every 1,000 WAL frames (SQLite's default) copied those
-        // pages into the database and synced it every ~30 executions. Every 10,000 frames (a WAL of up to 40 MB,
-        // truncated to journal_size_limit afterwards) does the same work ten times less often.
-        db.exec("PRAGMA wal_autocheckpoint = 10000");
+        // Each imported execution is its own transaction and rewrites the same dozen hot pages (the tables' last
+        // leaves, the FTS structure): a dozen pages of log per execution. Copying that log into the database (and
+        // syncing both) took a third of an import's time when done inside the commits; another thread does it.
+        checkpointer = std::make_unique<Sql::BackgroundCheckpointer>(db, path);
         findIdentity.emplace(db, "SELECT id, content_hash FROM executions WHERE identity = ?1");
         deleteExecution.emplace(db, "DELETE FROM executions WHERE id = ?1");
         // Contentless FTS5: a document is deleted by giving back the text it was indexed with.
@@ -295,6 +296,7 @@ struct Archive::Private {
 
     void resetStatements()
     {
+        checkpointer.reset();
         findIdentity.reset();
         deleteExecution.reset();
         deleteText.reset();
@@ -452,6 +454,12 @@ bool Archive::open(const QString& path, Access access)
             return false;
         }
         d->db.open(path, Sql::Database::Mode::ReadWriteCreate);
+        // 2 KB pages (for new archives; a WAL database keeps its page size): an import commits each execution on
+        // its own and writes every page it touched to the log, a dozen hot pages (the tables' and indexes' last
+        // leaves, the FTS structure) most of them holding a row or two of that execution. Smaller pages write half
+        // as much: a 10,000-execution import took 4.0 s instead of 5.1 s; searches and statistics were unchanged.
+        if (fresh)
+            d->db.exec("PRAGMA page_size = 2048");
         d->db.setBusyTimeout(BusyTimeoutMs);
         d->readOnly = false;
         // Switching to WAL needs a moment alone with the file: another process may be opening it too.
@@ -505,7 +513,7 @@ Archive::ImportOutcome Archive::importExecution(const ArchivedExecution& executi
     if (!isOpen() || d->readOnly)
         throw ArchiveError("the archive is not open for writing");
     try {
-        d->prepareImport();
+        d->prepareImport(m_path);
         const QString identity = execution.identity();
         const QByteArray contentHash = execution.contentHash.isEmpty() ? fallbackContentHash(execution) : execution.contentHash;
         Sql::Transaction transaction(d->db);

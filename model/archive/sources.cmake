@@ -1,5 +1,6 @@
 target_sources(stepscope_core PRIVATE
     archive/sqlite.h archive/sqlite.cpp
+    archive/backgroundcheckpointer.h archive/backgroundcheckpointer.cpp
     archive/archivetypes.h
     archive/archiveschema.h archive/archiveschema.cpp
     archive/archive.h archive/archive.cpp

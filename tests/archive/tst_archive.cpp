@@ -67,6 +67,7 @@ private Q_SLOTS:
         db.open(path, Sql::Database::Mode::ReadOnly);
         QCOMPARE(db.scalar("PRAGMA user_version"), Archive::SchemaVersion);
         QCOMPARE(db.scalar("PRAGMA application_id"), Archive::ApplicationId);
+        QCOMPARE(db.scalar("PRAGMA page_size"), 2048); // new archives: half the log written per imported execution
         Sql::Statement mode(db, "PRAGMA journal_mode");
         QVERIFY(mode.step());
         QCOMPARE(mode.text(0), QStringLiteral("wal"));
