@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
+#include <QTextStream>
 
 #include <cmath>
 
@@ -84,11 +85,59 @@ QByteArray addTitles(const QByteArray& svg, const Diagram& diagram, const QStrin
     return out;
 }
 
+// The geometry attributes QSvgGenerator writes for a plain rectangle: the same stream formatting, so that the rounded
+// rectangles painted as plain ones are found by text.
+QByteArray rectAttributes(const QRectF& rect)
+{
+    QString text;
+    QTextStream stream(&text);
+    stream << "x=\"" << rect.x() << "\" y=\"" << rect.y() << "\" width=\"" << rect.width() << "\" height=\""
+           << rect.height() << '"';
+    stream.flush();
+    return text.toUtf8();
+}
+
+// Gives the rectangles DiagramRenderer painted plain in place of rounded ones their corner radius back.
+QByteArray roundRects(const QByteArray& svg, const QList<DiagramRenderer::PlainRoundedRect>& rounded)
+{
+    if (rounded.isEmpty())
+        return svg;
+    QHash<QByteArray, QList<qreal>> radiiOf; // a rectangle may be painted twice (a status tint over the box)
+    for (const auto& [rect, radius] : rounded)
+        radiiOf[rectAttributes(rect)].append(radius);
+    QByteArray out;
+    out.reserve(svg.size() + rounded.size() * 24);
+    qsizetype pos = 0;
+    for (;;) {
+        const qsizetype start = svg.indexOf("<rect", pos);
+        const qsizetype end = start < 0 ? -1 : svg.indexOf("/>", start);
+        if (end < 0)
+            break;
+        const qsizetype geometry = svg.indexOf(" x=\"", start);
+        if (geometry < 0 || geometry > end) {
+            out.append(svg.constData() + pos, end - pos);
+            pos = end;
+            continue;
+        }
+        const QByteArray attributes = svg.mid(geometry + 1, end - geometry - 1);
+        out.append(svg.constData() + pos, end - pos);
+        if (const auto it = radiiOf.find(attributes); it != radiiOf.end() && !it->isEmpty()) {
+            const QByteArray radius = QByteArray::number(it->takeFirst(), 'g', 6);
+            out.append(" rx=\"" + radius + "\" ry=\"" + radius + '"');
+        }
+        pos = end;
+    }
+    out.append(svg.constData() + pos, svg.size() - pos);
+    return out;
+}
+
 } // namespace
 
 QByteArray renderSvg(const Diagram& diagram, const RenderOptions& options)
 {
-    const DiagramRenderer renderer(diagram, options.theme, options.overlay);
+    DiagramRenderer renderer(diagram, options.theme, options.overlay);
+    QList<DiagramRenderer::PlainRoundedRect> rounded;
+    renderer.paintRoundedAsPlain(&rounded);
     const QSizeF size = renderer.canvasSize();
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -104,7 +153,7 @@ QByteArray renderSvg(const Diagram& diagram, const RenderOptions& options)
             painter.fillRect(QRectF(QPointF(0, 0), size), options.theme.background);
         renderer.paint(&painter);
     }
-    return addTitles(buffer.data(), diagram, options.title);
+    return addTitles(roundRects(buffer.data(), rounded), diagram, options.title);
 }
 
 QImage renderImage(const Diagram& diagram, const RenderOptions& options)

@@ -168,7 +168,7 @@ void DiagramRenderer::paintContainers(QPainter* painter) const
             pen.setStyle(Qt::DashLine);
         usePen(painter, pen);
         useBrush(painter, group ? m_theme.groupFill : m_theme.branchFill);
-        painter->drawRoundedRect(container.box, 6, 6);
+        paintRoundedRect(painter, container.box, 6);
         if (!group) {
             useFont(painter, small);
             usePen(painter, m_theme.mutedText);
@@ -219,7 +219,7 @@ void DiagramRenderer::paintEdges(QPainter* painter) const
     useBrush(painter, m_theme.labelBackground);
     for (const DiagramEdge& edge : m_diagram.edges) {
         if (!edge.labelBox.isEmpty())
-            painter->drawRoundedRect(edge.labelBox, 3, 3);
+            paintRoundedRect(painter, edge.labelBox, 3);
     }
     for (const EdgeKind kind : { EdgeKind::Choice, EdgeKind::Default, EdgeKind::Catch, EdgeKind::Next }) {
         QFont font = small;
@@ -279,7 +279,7 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
         if (layer == NodeLayer::Box) {
             usePen(painter, QPen(m_theme.catchEdge, 1, Qt::DashLine));
             useBrush(painter, m_theme.nodeFill);
-            painter->drawRoundedRect(box, 4, 4);
+            paintRoundedRect(painter, box, 4);
         } else if (layer == NodeLayer::Details) {
             useFont(painter, small);
             usePen(painter, m_theme.text);
@@ -290,11 +290,11 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
     if (layer == NodeLayer::Box) {
         usePen(painter, QPen(border, status ? 2.0 : 1.2, node.collapsedContainer ? Qt::DashLine : Qt::SolidLine));
         useBrush(painter, heat ? heat->color : m_theme.nodeFill);
-        painter->drawRoundedRect(box, radius, radius);
+        paintRoundedRect(painter, box, radius);
         if (status && !heat) {
             usePen(painter, Qt::NoPen);
             useBrush(painter, fill);
-            painter->drawRoundedRect(box, radius, radius);
+            paintRoundedRect(painter, box, radius);
         }
         return;
     }
@@ -332,7 +332,7 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
     usePen(painter, Qt::NoPen);
     useBrush(painter, accent);
     if (!terminal)
-        painter->drawRoundedRect(QRectF(box.left(), box.top(), 4, box.height()), 2, 2);
+        paintRoundedRect(painter, QRectF(box.left(), box.top(), 4, box.height()), 2);
     const QRectF icon(box.left() + 8, box.top() + 7, 8, 8);
     usePen(painter, QPen(accent, 1.3));
     useBrush(painter, Qt::NoBrush);
@@ -366,14 +366,14 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
         painter->drawLine(icon.topRight(), icon.bottomLeft());
         break;
     default:
-        painter->drawRoundedRect(icon, 2, 2);
+        paintRoundedRect(painter, icon, 2);
         break;
     }
 
     if (!node.badge.isEmpty()) {
         usePen(painter, Qt::NoPen);
         useBrush(painter, m_theme.badgeFill);
-        painter->drawRoundedRect(badge, smallHeight / 2, smallHeight / 2);
+        paintRoundedRect(painter, badge, smallHeight / 2);
     }
     if (status)
         paintStatusIcon(painter, QRectF(box.right() - 15, box.top() + 3, 12, 12), status->status);
@@ -431,6 +431,16 @@ void DiagramRenderer::paintStatusIcon(QPainter* painter, const QRectF& box, RunS
     painter->restore();
 }
 
+void DiagramRenderer::paintRoundedRect(QPainter* painter, const QRectF& rect, qreal radius) const
+{
+    if (!m_plainRounded) {
+        painter->drawRoundedRect(rect, radius, radius);
+        return;
+    }
+    painter->drawRect(rect);
+    m_plainRounded->append({ rect, radius });
+}
+
 void DiagramRenderer::paintLegend(QPainter* painter) const
 {
     qreal top = 8;
@@ -444,7 +454,7 @@ void DiagramRenderer::paintLegend(QPainter* painter) const
     const QRectF frame(m_diagram.size.width() + 8, 8, legendWidth(), 12 + LegendRow * std::size(LegendOrder));
     usePen(painter, QPen(m_theme.nodeBorder, 1));
     useBrush(painter, m_theme.nodeFill);
-    painter->drawRoundedRect(frame, 4, 4);
+    paintRoundedRect(painter, frame, 4);
     useFont(painter, small);
     qreal y = frame.top() + 6;
     for (const RunStatus status : LegendOrder) {
@@ -464,7 +474,7 @@ void DiagramRenderer::paintHeatLegend(QPainter* painter, qreal top) const
     const QRectF frame(m_diagram.size.width() + 8, top, legendWidth(), 12 + LegendRow * (1 + scale.entries.size()));
     usePen(painter, QPen(m_theme.nodeBorder, 1));
     useBrush(painter, m_theme.nodeFill);
-    painter->drawRoundedRect(frame, 4, 4);
+    paintRoundedRect(painter, frame, 4);
     qreal y = frame.top() + 6;
     QFont title = small;
     title.setBold(true);
@@ -477,7 +487,7 @@ void DiagramRenderer::paintHeatLegend(QPainter* painter, qreal top) const
     for (const auto& [label, color] : scale.entries) {
         usePen(painter, QPen(m_theme.nodeBorder, 0.8));
         useBrush(painter, color);
-        painter->drawRoundedRect(QRectF(frame.left() + 8, y + 3, 12, 12), 2, 2);
+        paintRoundedRect(painter, QRectF(frame.left() + 8, y + 3, 12, 12), 2);
         usePen(painter, m_theme.text);
         painter->drawText(QRectF(frame.left() + 26, y, frame.width() - 30, LegendRow), Qt::AlignLeft | Qt::AlignVCenter,
             DiagramFonts::elide(DiagramFonts::printable(label), small, frame.width() - 30));

@@ -17,6 +17,16 @@ public:
     [[nodiscard]] QSizeF canvasSize() const;
     void paint(QPainter* painter) const;
 
+    /// A rounded rectangle painted as a plain one (see paintRoundedAsPlain()).
+    struct PlainRoundedRect {
+        QRectF rect;
+        qreal radius = 0;
+    };
+    /// For vector writers without rounded rectangles (QSvgGenerator turns each into a path of nine curves, slow to
+    /// write and heavy to read): from now on rounded rectangles are painted as plain ones and listed in `list`, in
+    /// painting order, for the writer to round afterwards. Null paints them rounded again.
+    void paintRoundedAsPlain(QList<PlainRoundedRect>* list) { m_plainRounded = list; }
+
     /// Draws the icon of a status in `box` (also used by the legend).
     static void paintStatusIcon(QPainter* painter, const QRectF& box, RunStatus status);
 
@@ -27,6 +37,7 @@ private:
     enum class NodeLayer { Box, Decoration, Name, Details };
     void paintNode(QPainter* painter, const DiagramNode& node, NodeLayer layer) const;
     void paintLegend(QPainter* painter) const;
+    void paintRoundedRect(QPainter* painter, const QRectF& rect, qreal radius) const;
     void paintHeatLegend(QPainter* painter, qreal top) const;
     [[nodiscard]] bool hasLegend() const;
     [[nodiscard]] bool hasStatusLegend() const;
@@ -39,6 +50,7 @@ private:
     const Diagram& m_diagram;
     Theme m_theme;
     const StatusOverlay* m_overlay;
+    QList<PlainRoundedRect>* m_plainRounded = nullptr;
 };
 
 } // namespace Stepscope

@@ -80,6 +80,41 @@ private Q_SLOTS:
         QVERIFY(svg.texts.contains(QStringLiteral("Item processor")));
     }
 
+    // QSvgGenerator cannot write rounded rectangles: the export writes state and container boxes as <rect> elements
+    // with rx / ry (not nine-curve paths), with the radii the other outputs paint.
+    void svgBoxesAreRoundedRects()
+    {
+        const QByteArray data = renderSvg(m_diagram, RenderOptions {});
+        QList<QPair<QRectF, qreal>> rects; // geometry and rx (-1: none)
+        QXmlStreamReader reader(data);
+        while (!reader.atEnd()) {
+            if (reader.readNext() != QXmlStreamReader::StartElement || reader.name() != QLatin1String("rect"))
+                continue;
+            const QXmlStreamAttributes a = reader.attributes();
+            const QRectF rect(a.value(QLatin1String("x")).toDouble(), a.value(QLatin1String("y")).toDouble(),
+                a.value(QLatin1String("width")).toDouble(), a.value(QLatin1String("height")).toDouble());
+            QCOMPARE(a.value(QLatin1String("rx")), a.value(QLatin1String("ry")));
+            rects.append({ rect, a.hasAttribute(QLatin1String("rx")) ? a.value(QLatin1String("rx")).toDouble() : -1 });
+        }
+        QVERIFY(!reader.hasError());
+        auto radiusOf = [&](const QRectF& box) {
+            for (const auto& [rect, rx] : rects) {
+                if (std::abs(rect.x() - box.x()) < 0.01 && std::abs(rect.y() - box.y()) < 0.01
+                    && std::abs(rect.width() - box.width()) < 0.01 && std::abs(rect.height() - box.height()) < 0.01)
+                    return rx;
+            }
+            return -2.0;
+        };
+        for (const DiagramNode& node : m_diagram.nodes) {
+            if (node.ghostOf >= 0)
+                continue;
+            const bool terminal = node.type == StateType::Succeed || node.type == StateType::Fail;
+            QCOMPARE(radiusOf(node.box), terminal ? std::round(node.box.height() / 2 * 1e3) / 1e3 : 5.0);
+        }
+        for (const DiagramContainer& container : m_diagram.containers)
+            QCOMPARE(radiusOf(container.box), 6.0);
+    }
+
     void hostileNamesStayText()
     {
         const Workflow workflow = load(Test::testDataPath(QStringLiteral("render/hostile.asl.json")));
