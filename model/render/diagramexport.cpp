@@ -85,17 +85,27 @@ QByteArray addTitles(const QByteArray& svg, const Diagram& diagram, const QStrin
     return out;
 }
 
-// The geometry attributes QSvgGenerator writes for a plain rectangle: the same stream formatting, so that the rounded
-// rectangles painted as plain ones are found by text.
-QByteArray rectAttributes(const QRectF& rect)
-{
-    QString text;
-    QTextStream stream(&text);
-    stream << "x=\"" << rect.x() << "\" y=\"" << rect.y() << "\" width=\"" << rect.width() << "\" height=\""
-           << rect.height() << '"';
-    stream.flush();
-    return text.toUtf8();
-}
+// The geometry attributes QSvgGenerator writes for a plain rectangle, formatted by a QTextStream with the same
+// (default) settings, so that rounded rectangles painted as plain ones are found by their text.
+class RectAttributes {
+public:
+    RectAttributes()
+        : m_stream(&m_text)
+    {
+    }
+    QByteArray operator()(const QRectF& rect)
+    {
+        m_text.clear();
+        m_stream << "x=\"" << rect.x() << "\" y=\"" << rect.y() << "\" width=\"" << rect.width() << "\" height=\""
+                 << rect.height() << '"';
+        m_stream.flush();
+        return m_text.toUtf8();
+    }
+
+private:
+    QString m_text;
+    QTextStream m_stream;
+};
 
 // Gives the rectangles DiagramRenderer painted plain in place of rounded ones their corner radius back.
 QByteArray roundRects(const QByteArray& svg, const QList<DiagramRenderer::PlainRoundedRect>& rounded)
@@ -103,8 +113,9 @@ QByteArray roundRects(const QByteArray& svg, const QList<DiagramRenderer::PlainR
     if (rounded.isEmpty())
         return svg;
     QHash<QByteArray, QList<qreal>> radiiOf; // a rectangle may be painted twice (a status tint over the box)
+    RectAttributes attributesOf;
     for (const auto& [rect, radius] : rounded)
-        radiiOf[rectAttributes(rect)].append(radius);
+        radiiOf[attributesOf(rect)].append(radius);
     QByteArray out;
     out.reserve(svg.size() + rounded.size() * 24);
     qsizetype pos = 0;
@@ -119,8 +130,8 @@ QByteArray roundRects(const QByteArray& svg, const QList<DiagramRenderer::PlainR
             pos = end;
             continue;
         }
-        const QByteArray attributes = svg.mid(geometry + 1, end - geometry - 1);
         out.append(svg.constData() + pos, end - pos);
+        const QByteArray attributes = QByteArray::fromRawData(svg.constData() + geometry + 1, end - geometry - 1);
         if (const auto it = radiiOf.find(attributes); it != radiiOf.end() && !it->isEmpty()) {
             const QByteArray radius = QByteArray::number(it->takeFirst(), 'g', 6);
             out.append(" rx=\"" + radius + "\" ry=\"" + radius + '"');

@@ -106,6 +106,7 @@ void TestDebPackage::declaresRuntimeDependencies_data()
     QTest::addRow("Qt core") << "libqt6core6";
     QTest::addRow("Qt SVG") << "libqt6svg6";
     QTest::addRow("Graphviz") << "libgvc6";
+    QTest::addRow("fontconfig") << "libfontconfig1";
     QTest::addRow("yaml-cpp") << "libyaml-cpp0.7";
     QTest::addRow("simdjson") << "libsimdjson14";
     QTest::addRow("SQLite") << "libsqlite3-0";
