@@ -10,6 +10,34 @@ bool haveFontDatabase()
 {
     return qobject_cast<QGuiApplication*>(QCoreApplication::instance()) != nullptr;
 }
+
+// Layout and painting measure the same texts several times (sizing, eliding, centring), and each measurement shapes
+// the text again: widths are remembered per thread (layouts run on worker threads) and per font.
+struct WidthKey {
+    QString text;
+    QString family;
+    int pixelSize;
+    int weight;
+    friend bool operator==(const WidthKey&, const WidthKey&) = default;
+    friend size_t qHash(const WidthKey& key, size_t seed = 0)
+    {
+        return qHashMulti(seed, key.text, key.family, key.pixelSize, key.weight);
+    }
+};
+
+qreal measuredWidth(const QString& text, const QFont& font)
+{
+    thread_local QHash<WidthKey, qreal> widths;
+    constexpr qsizetype MaxRemembered = 50000;
+    WidthKey key { text, font.family(), font.pixelSize(), font.weight() };
+    if (const auto it = widths.constFind(key); it != widths.constEnd())
+        return it.value();
+    if (widths.size() >= MaxRemembered)
+        widths.clear();
+    const qreal width = QFontMetricsF(font).horizontalAdvance(text);
+    widths.insert(std::move(key), width);
+    return width;
+}
 } // namespace
 
 QFont DiagramFonts::nameFont()
@@ -31,7 +59,7 @@ QFont DiagramFonts::smallFont()
 qreal DiagramFonts::textWidth(const QString& text, const QFont& font)
 {
     if (haveFontDatabase())
-        return QFontMetricsF(font).horizontalAdvance(text);
+        return measuredWidth(text, font);
     return text.size() * font.pixelSize() * 0.62; // DejaVu Sans average advance
 }
 

@@ -8,9 +8,11 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
-#include <QTextStream>
 
+#include <charconv>
 #include <cmath>
+#include <cstring>
+#include <optional>
 
 namespace Stepscope {
 
@@ -85,58 +87,68 @@ QByteArray addTitles(const QByteArray& svg, const Diagram& diagram, const QStrin
     return out;
 }
 
-// The geometry attributes QSvgGenerator writes for a plain rectangle, formatted by a QTextStream with the same
-// (default) settings, so that rounded rectangles painted as plain ones are found by their text.
-class RectAttributes {
-public:
-    RectAttributes()
-        : m_stream(&m_text)
+// A rectangle's geometry to a tenth of a point: QSvgGenerator writes six significant digits, so the rectangle read
+// back from its <rect> element and the one painted agree at that precision (diagrams stay far below 100,000 points;
+// a rectangle that did not match would only keep square corners).
+struct RectKey {
+    qint64 x = 0, y = 0, width = 0, height = 0;
+    RectKey(double x, double y, double width, double height)
+        : x(std::llround(x * 10))
+        , y(std::llround(y * 10))
+        , width(std::llround(width * 10))
+        , height(std::llround(height * 10))
     {
     }
-    QByteArray operator()(const QRectF& rect)
+    explicit RectKey(const QRectF& rect)
+        : RectKey(rect.x(), rect.y(), rect.width(), rect.height())
     {
-        m_text.clear();
-        m_stream << "x=\"" << rect.x() << "\" y=\"" << rect.y() << "\" width=\"" << rect.width() << "\" height=\""
-                 << rect.height() << '"';
-        m_stream.flush();
-        return m_text.toUtf8();
     }
-
-private:
-    QString m_text;
-    QTextStream m_stream;
+    friend bool operator==(const RectKey&, const RectKey&) = default;
+    friend size_t qHash(const RectKey& key, size_t seed = 0) { return qHashMulti(seed, key.x, key.y, key.width, key.height); }
 };
+
+// The number in `name="..."` inside [from, to) of `svg`; nullopt when absent or not a number.
+std::optional<double> attributeNumber(const QByteArray& svg, qsizetype from, qsizetype to, const char* name)
+{
+    const qsizetype at = svg.indexOf(name, from);
+    if (at < 0 || at >= to)
+        return std::nullopt;
+    const char* first = svg.constData() + at + std::strlen(name);
+    double value = 0;
+    const auto [end, error] = std::from_chars(first, svg.constData() + to, value);
+    if (error != std::errc() || end == first || *end != '"')
+        return std::nullopt;
+    return value;
+}
 
 // Gives the rectangles DiagramRenderer painted plain in place of rounded ones their corner radius back.
 QByteArray roundRects(const QByteArray& svg, const QList<DiagramRenderer::PlainRoundedRect>& rounded)
 {
     if (rounded.isEmpty())
         return svg;
-    QHash<QByteArray, QList<qreal>> radiiOf; // a rectangle may be painted twice (a status tint over the box)
-    RectAttributes attributesOf;
+    QHash<RectKey, QList<qreal>> radiiOf; // a rectangle may be painted twice (a status tint over the box)
     for (const auto& [rect, radius] : rounded)
-        radiiOf[attributesOf(rect)].append(radius);
+        radiiOf[RectKey(rect)].append(radius);
     QByteArray out;
     out.reserve(svg.size() + rounded.size() * 24);
     qsizetype pos = 0;
     for (;;) {
-        const qsizetype start = svg.indexOf("<rect", pos);
+        const qsizetype start = svg.indexOf("<rect ", pos);
         const qsizetype end = start < 0 ? -1 : svg.indexOf("/>", start);
         if (end < 0)
             break;
-        const qsizetype geometry = svg.indexOf(" x=\"", start);
-        if (geometry < 0 || geometry > end) {
-            out.append(svg.constData() + pos, end - pos);
-            pos = end;
-            continue;
-        }
         out.append(svg.constData() + pos, end - pos);
-        const QByteArray attributes = QByteArray::fromRawData(svg.constData() + geometry + 1, end - geometry - 1);
-        if (const auto it = radiiOf.find(attributes); it != radiiOf.end() && !it->isEmpty()) {
+        pos = end;
+        const auto x = attributeNumber(svg, start, end, " x=\"");
+        const auto y = attributeNumber(svg, start, end, " y=\"");
+        const auto width = attributeNumber(svg, start, end, " width=\"");
+        const auto height = attributeNumber(svg, start, end, " height=\"");
+        if (!x || !y || !width || !height)
+            continue;
+        if (const auto it = radiiOf.find(RectKey(*x, *y, *width, *height)); it != radiiOf.end() && !it->isEmpty()) {
             const QByteArray radius = QByteArray::number(it->takeFirst(), 'g', 6);
             out.append(" rx=\"" + radius + "\" ry=\"" + radius + '"');
         }
-        pos = end;
     }
     out.append(svg.constData() + pos, svg.size() - pos);
     return out;

@@ -16,6 +16,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <thread>
+
 using namespace Stepscope;
 
 class TestGraphvizLayout : public QObject {
@@ -40,6 +42,25 @@ class TestGraphvizLayout : public QObject {
     }
 
 private Q_SLOTS:
+    // Widths are remembered: whatever the order and the thread, each font gives its own metrics' answer.
+    void textWidthsPerFont()
+    {
+        const QString text = QStringLiteral("ChargeCreditCard");
+        QFont bold = DiagramFonts::smallFont();
+        bold.setBold(true);
+        const QList<QFont> fonts { DiagramFonts::nameFont(), DiagramFonts::smallFont(), bold };
+        for (int round = 0; round < 2; ++round) {
+            for (const QFont& font : fonts)
+                QCOMPARE(DiagramFonts::textWidth(text, font), QFontMetricsF(font).horizontalAdvance(text));
+        }
+        QVERIFY(DiagramFonts::textWidth(text, fonts[0]) > DiagramFonts::textWidth(text, fonts[1]));
+        QVERIFY(DiagramFonts::textWidth(text, fonts[2]) > DiagramFonts::textWidth(text, fonts[1]));
+        qreal fromThread = 0;
+        std::thread thread([&] { fromThread = DiagramFonts::textWidth(text + text, fonts[1]); });
+        thread.join();
+        QCOMPARE(fromThread, QFontMetricsF(fonts[1]).horizontalAdvance(text + text));
+    }
+
     void sampleInvariants_data()
     {
         QTest::addColumn<int>("direction");
