@@ -274,7 +274,11 @@ struct Archive::Private {
         // Each imported execution is its own transaction and rewrites the same dozen hot pages (the tables' last
         // leaves, the FTS structure): a dozen pages of log per execution. Copying that log into the database (and
         // syncing both) took a third of an import's time when done inside the commits; another thread does it.
-        checkpointer = std::make_unique<Sql::BackgroundCheckpointer>(db, path);
+        try {
+            checkpointer = std::make_unique<Sql::BackgroundCheckpointer>(db, path);
+        } catch (const Sql::Error&) {
+            // No second connection (out of file handles, say): SQLite's own checkpoints, inside the commits.
+        }
         findIdentity.emplace(db, "SELECT id, content_hash FROM executions WHERE identity = ?1");
         deleteExecution.emplace(db, "DELETE FROM executions WHERE id = ?1");
         // Contentless FTS5: a document is deleted by giving back the text it was indexed with.
