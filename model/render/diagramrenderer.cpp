@@ -5,6 +5,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Stepscope {
@@ -149,10 +150,20 @@ void DiagramRenderer::paint(QPainter* painter) const
     paintEdges(painter);
     paintMarkers(painter);
     // Layer by layer, so that the painter state (pen, brush, font) changes rarely: QSvgGenerator writes a new
-    // group for every change, and the SVG of a large workflow stays several times smaller this way.
-    for (const NodeLayer layer : { NodeLayer::Box, NodeLayer::Decoration, NodeLayer::Name, NodeLayer::Details })
-        for (const DiagramNode& node : m_diagram.nodes)
-            paintNode(painter, node, layer);
+    // group (some 300 bytes) for every change, and the SVG of a large workflow stays several times smaller this way.
+    // Stripes and icons take their colour from the state type: those layers go type by type. (States never overlap,
+    // so the order between states changes nothing on screen.)
+    QList<const DiagramNode*> byType;
+    byType.reserve(m_diagram.nodes.size());
+    for (const DiagramNode& node : m_diagram.nodes)
+        byType.append(&node);
+    std::stable_sort(byType.begin(), byType.end(), [](const DiagramNode* a, const DiagramNode* b) { return a->type < b->type; });
+    for (const NodeLayer layer : { NodeLayer::Box, NodeLayer::Stripe, NodeLayer::Icon, NodeLayer::Badge, NodeLayer::Name,
+             NodeLayer::Details }) {
+        const bool typeColoured = layer == NodeLayer::Stripe || layer == NodeLayer::Icon;
+        for (qsizetype i = 0; i < m_diagram.nodes.size(); ++i)
+            paintNode(painter, typeColoured ? *byType[i] : m_diagram.nodes[i], layer);
+    }
     if (hasLegend())
         paintLegend(painter);
     painter->restore();
@@ -169,12 +180,15 @@ void DiagramRenderer::paintContainers(QPainter* painter) const
         usePen(painter, pen);
         useBrush(painter, group ? m_theme.groupFill : m_theme.branchFill);
         paintRoundedRect(painter, container.box, 6);
-        if (!group) {
-            useFont(painter, small);
-            usePen(painter, m_theme.mutedText);
+    }
+    // Labels after all boxes (one painter state for all of them): a label sits in its container's top band, which
+    // no nested container covers.
+    useFont(painter, small);
+    usePen(painter, m_theme.mutedText);
+    for (const DiagramContainer& container : m_diagram.containers) {
+        if (container.kind != DiagramContainerKind::Group)
             painter->drawText(container.labelBox, Qt::AlignLeft | Qt::AlignVCenter,
                 DiagramFonts::elide(container.label, small, container.labelBox.width()));
-        }
     }
 }
 
@@ -327,12 +341,24 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
         }
         return;
     }
-    // Decoration.
     // A type stripe on the left and a small shape icon: the type is visible without reading.
-    usePen(painter, Qt::NoPen);
-    useBrush(painter, accent);
-    if (!terminal)
-        paintRoundedRect(painter, QRectF(box.left(), box.top(), 4, box.height()), 2);
+    if (layer == NodeLayer::Stripe) {
+        usePen(painter, Qt::NoPen);
+        useBrush(painter, accent);
+        if (!terminal)
+            paintRoundedRect(painter, QRectF(box.left(), box.top(), 4, box.height()), 2);
+        return;
+    }
+    if (layer == NodeLayer::Badge) {
+        if (!node.badge.isEmpty()) {
+            usePen(painter, Qt::NoPen);
+            useBrush(painter, m_theme.badgeFill);
+            paintRoundedRect(painter, badge, smallHeight / 2);
+        }
+        if (status)
+            paintStatusIcon(painter, QRectF(box.right() - 15, box.top() + 3, 12, 12), status->status);
+        return;
+    }
     const QRectF icon(box.left() + 8, box.top() + 7, 8, 8);
     usePen(painter, QPen(accent, 1.3));
     useBrush(painter, Qt::NoBrush);
@@ -369,14 +395,6 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
         paintRoundedRect(painter, icon, 2);
         break;
     }
-
-    if (!node.badge.isEmpty()) {
-        usePen(painter, Qt::NoPen);
-        useBrush(painter, m_theme.badgeFill);
-        paintRoundedRect(painter, badge, smallHeight / 2);
-    }
-    if (status)
-        paintStatusIcon(painter, QRectF(box.right() - 15, box.top() + 3, 12, 12), status->status);
 }
 
 void DiagramRenderer::paintStatusIcon(QPainter* painter, const QRectF& box, RunStatus status)

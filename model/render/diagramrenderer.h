@@ -34,7 +34,7 @@ private:
     void paintContainers(QPainter* painter) const;
     void paintEdges(QPainter* painter) const;
     void paintMarkers(QPainter* painter) const;
-    enum class NodeLayer { Box, Decoration, Name, Details };
+    enum class NodeLayer { Box, Stripe, Icon, Badge, Name, Details };
     void paintNode(QPainter* painter, const DiagramNode& node, NodeLayer layer) const;
     void paintLegend(QPainter* painter) const;
     void paintRoundedRect(QPainter* painter, const QRectF& rect, qreal radius) const;
