@@ -73,6 +73,8 @@ DiagramRenderer::DiagramRenderer(const Diagram& diagram, const Theme& theme, con
     : m_diagram(diagram)
     , m_theme(theme)
     , m_overlay(overlay && !overlay->isEmpty() ? overlay : nullptr)
+    , m_nameFont(DiagramFonts::nameFont())
+    , m_smallFont(DiagramFonts::smallFont())
 {
 }
 
@@ -269,8 +271,8 @@ void DiagramRenderer::paintMarkers(QPainter* painter) const
 
 void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, NodeLayer layer) const
 {
-    const QFont nameFont = DiagramFonts::nameFont();
-    const QFont small = DiagramFonts::smallFont();
+    const QFont& nameFont = m_nameFont;
+    const QFont& small = m_smallFont;
     const StateStatus* status = statusOf(node);
     const StateHeatFill* heat = heatOf(node);
     const QColor accent = m_theme.typeAccent(node.type);

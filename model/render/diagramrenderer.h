@@ -3,6 +3,8 @@
 #include "layout/diagram.h"
 #include "theme.h"
 
+#include <QFont>
+
 class QPainter;
 
 namespace Stepscope {
@@ -51,6 +53,9 @@ private:
     Theme m_theme;
     const StatusOverlay* m_overlay;
     QList<PlainRoundedRect>* m_plainRounded = nullptr;
+    // Made once: each new QFont looks its font engine up again (paintNode runs six times per state).
+    QFont m_nameFont;
+    QFont m_smallFont;
 };
 
 } // namespace Stepscope
