@@ -59,8 +59,8 @@ std::unique_ptr<QGuiApplication> ensureGuiApplication()
     return std::make_unique<QGuiApplication>(argc, argv);
 }
 
-// Fontconfig reads some sixty configuration files the first time a font is asked for: a sixth of a small export's
-// time. This starts that on a thread of its own while the application object is made and the definition is read;
+// Fontconfig parses some sixty configuration files the first time a font is asked for (about 5 ms, a tenth of a
+// small export). This starts that on a thread of its own while the application object is made and the definition is read;
 // wait() comes before the first font is measured. (Fontconfig's initialisation is thread-safe: Qt finds it done.)
 class FontconfigWarmUp {
 public:

@@ -271,9 +271,9 @@ struct Archive::Private {
     {
         if (insertExecution)
             return;
-        // Each imported execution is its own transaction and rewrites the same dozen hot pages (the tables' last
-        // leaves, the FTS structure): a dozen pages of log per execution. Copying that log into the database (and
-        // syncing both) took a third of an import's time when done inside the commits; another thread does it.
+        // Each imported execution is its own transaction and writes a dozen pages to the log (the tables' and indexes'
+        // last leaves, the FTS structure). Copying the log into the database and syncing both, done inside the
+        // commits, stopped the import every few hundred executions; another thread does it.
         try {
             checkpointer = std::make_unique<Sql::BackgroundCheckpointer>(db, path);
         } catch (const Sql::Error&) {
