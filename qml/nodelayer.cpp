@@ -116,7 +116,8 @@ void NodeLayer::setZoom(qreal zoom)
     const qreal level = std::pow(ZoomStep, std::round(std::log(zoom) / std::log(ZoomStep)));
     if (!qFuzzyCompare(level, m_levelZoom)) {
         m_levelZoom = level;
-        markDirty();
+        m_dirty = true; // finer or coarser geometry, same look: not a stylesChanged
+        update();
     }
     Q_EMIT zoomChanged();
 }
@@ -152,6 +153,7 @@ void NodeLayer::markDirty()
 {
     m_dirty = true;
     update();
+    Q_EMIT stylesChanged();
 }
 
 QColor NodeLayer::statusColor(const QVariantMap& map, const QString& key, const QColor& fallback) const
