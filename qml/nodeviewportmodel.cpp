@@ -101,8 +101,8 @@ void NodeViewportModel::sourceReset()
     }
 }
 
-void NodeViewportModel::sourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
-    const QList<int>& roles)
+void NodeViewportModel::sourceDataChanged(
+    const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles)
 {
     if (m_slotOf.isEmpty())
         return;
