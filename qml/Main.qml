@@ -142,6 +142,8 @@ ApplicationWindow {
                 title: "Open &recent"
                 enabled: controller.recentFiles.length > 0
                 Instantiator {
+                    // Made a few at a time between frames: a new document changes the list while it is being shown.
+                    asynchronous: true
                     model: controller.recentFiles
                     delegate: MenuItem {
                         required property string modelData

@@ -4,7 +4,7 @@ import Stepscope
 // The text of one state on the canvas: name, note or type, status symbol and collapse mark. The box, its status
 // fill and border, the selection and search rings and the symbol's disc are drawn by the batched NodeLayer, and
 // clicks and hovering are handled once for the whole canvas (DiagramView), so this item only exists for states in
-// view and holds nothing but text.
+// view and holds nothing but text. Items are reused (NodeViewportModel's slots): a free one is hidden and blank.
 Item {
     id: node
     required property DocumentController controller
@@ -22,6 +22,7 @@ Item {
     required property bool collapsed
     required property bool matched
     required property string stateId
+    required property bool inView
     property string heatLabel: "" // archive statistics (View › Heat map): the canvas' tooltip shows it
     readonly property bool selected: controller.selectedState === stateIndex && !isGhost
 
@@ -31,6 +32,7 @@ Item {
     width: box.width
     height: box.height
     opacity: isGhost ? 0.6 : 1
+    visible: inView
 
     Text {
         visible: node.status !== ""

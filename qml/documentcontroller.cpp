@@ -136,12 +136,8 @@ void DocumentController::publish()
     m_containers.setDiagram(m_doc->diagram);
     refreshStatuses();
     watch();
-    if (!reload) {
-        if (!m_doc->request.definition.isEmpty())
-            addRecent(m_doc->request.definition);
-        if (!m_doc->request.history.isEmpty())
-            addRecent(m_doc->request.history);
-    }
+    if (!reload)
+        addRecent({ m_doc->request.definition, m_doc->request.history });
     // Keep the selection across reloads (by id); a failed execution opens on its root cause.
     StateIndex select = m_selectedStateId.isEmpty() ? NoIndex : workflow.findStateById(m_selectedStateId);
     if (select == NoIndex && !reload)
@@ -454,14 +450,8 @@ QString DocumentController::rootCauseMessage() const
 
 QStringList DocumentController::stateNames() const
 {
-    QStringList names;
-    if (!m_doc)
-        return names;
-    for (const State& s : m_doc->workflow.states)
-        names.append(s.name);
-    names.removeDuplicates();
-    names.sort(Qt::CaseInsensitive);
-    return names;
+    // Sorted on the loader thread: QML reads this list once per element (concat), so it must not be built here.
+    return m_doc ? m_doc->stateNames : QStringList();
 }
 
 QStringList DocumentController::recentFiles() const
@@ -471,11 +461,16 @@ QStringList DocumentController::recentFiles() const
     return *m_recent;
 }
 
-void DocumentController::addRecent(const QString& path)
+void DocumentController::addRecent(const QStringList& paths)
 {
+    // One change for both files: every change rebuilds the Open recent menu's items.
     QStringList files = recentFiles();
-    files.removeAll(path);
-    files.prepend(path);
+    for (const QString& path : paths) {
+        if (path.isEmpty())
+            continue;
+        files.removeAll(path);
+        files.prepend(path);
+    }
     while (files.size() > MaxRecentFiles)
         files.removeLast();
     m_recent = files;

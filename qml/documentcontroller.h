@@ -161,7 +161,7 @@ private:
     void relayout();
     void refreshStatuses();
     void watch();
-    void addRecent(const QString& path);
+    void addRecent(const QStringList& paths);
     void saveRecent();
 
     QFutureWatcher<std::shared_ptr<LoadedDocument>> m_loader;

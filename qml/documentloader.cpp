@@ -63,6 +63,10 @@ std::shared_ptr<LoadedDocument> loadDocument(const DocumentRequest& request,
         doc->history.fileSize = history->fileSize;
         doc->history.executionArns = history->executionArns;
     }
+    for (const State& s : doc->workflow.states)
+        doc->stateNames.append(s.name);
+    doc->stateNames.removeDuplicates();
+    doc->stateNames.sort(Qt::CaseInsensitive);
     doc->loadMs = timer.restart();
     if (!doc->workflow.states.isEmpty()) {
         say(QStringLiteral("Laying out %1 states…").arg(doc->workflow.states.size()));

@@ -33,6 +33,7 @@ struct LoadedDocument {
     RunIndex runs;
     Diagram diagram;
     Diagnostics diagnostics; ///< definition, history and layout diagnostics together
+    QStringList stateNames; ///< distinct, sorted without regard to case (the event table's state filter)
     qint64 loadMs = 0;
     qint64 layoutMs = 0;
 };

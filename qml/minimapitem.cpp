@@ -23,9 +23,9 @@ void MinimapItem::setNodeLayer(NodeLayer* layer)
         disconnect(m_layer, nullptr, this, nullptr);
     m_layer = layer;
     if (m_layer) {
-        // The layer rebuilds its vertices whenever what the boxes look like changes: so does the minimap.
-        connect(m_layer, &NodeLayer::verticesChanged, this, [this] { update(); });
-        connect(m_layer, &NodeLayer::colorsChanged, this, [this] { update(); });
+        // Repainted when what the boxes look like changes, not when zooming rebuilds the canvas' vertices (the
+        // minimap does not zoom: repainting it then cost a QPainter pass and a texture upload per zoom step).
+        connect(m_layer, &NodeLayer::stylesChanged, this, [this] { update(); });
     }
     update();
     Q_EMIT nodeLayerChanged();

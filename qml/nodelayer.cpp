@@ -4,6 +4,7 @@
 
 #include "tiledgeometry.h"
 
+#include <array>
 #include <cmath>
 
 namespace Stepscope {
@@ -17,31 +18,59 @@ constexpr qreal RingWidth = 3;
 constexpr qreal ZoomStep = 1.25;
 constexpr int MaxNodeVertices = 320; // ring, fill, border and disc at the finest corner steps
 
+constexpr int MaxCornerSteps = 6;
+constexpr int MaxOutlinePoints = 4 * (MaxCornerSteps + 1);
+
 /// The outline of a rounded rectangle, clockwise, with the same number of points for any radius.
-QList<QPointF> outline(const QRectF& r, qreal radius, int steps)
+struct Outline {
+    std::array<QPointF, MaxOutlinePoints> points;
+    int size = 0;
+};
+
+/// cos and sin of the corner angles for `steps` (1..MaxCornerSteps) points per quarter turn, computed once: a zoom
+/// step rebuilds every box of the diagram, and the trigonometry was most of that.
+const std::array<QPointF, MaxOutlinePoints>& unitCorners(int steps)
 {
+    static const auto tables = [] {
+        std::array<std::array<QPointF, MaxOutlinePoints>, MaxCornerSteps + 1> t {};
+        for (int n = 1; n <= MaxCornerSteps; ++n) {
+            int i = 0;
+            for (int corner = 0; corner < 4; ++corner) {
+                const qreal start = M_PI / 2 * (corner - 1); // -90°: up (y points down)
+                for (int s = 0; s <= n; ++s) {
+                    const qreal a = start + M_PI / 2 * s / n;
+                    t[n][i++] = QPointF(std::cos(a), std::sin(a));
+                }
+            }
+        }
+        return t;
+    }();
+    return tables[std::clamp(steps, 1, MaxCornerSteps)];
+}
+
+void outline(Outline& out, const QRectF& r, qreal radius, int steps)
+{
+    steps = std::clamp(steps, 1, MaxCornerSteps);
     radius = std::clamp(radius, 0.0, std::min(r.width(), r.height()) / 2);
     const QPointF centres[4] = { { r.right() - radius, r.top() + radius }, { r.right() - radius, r.bottom() - radius },
         { r.left() + radius, r.bottom() - radius }, { r.left() + radius, r.top() + radius } };
-    QList<QPointF> points;
-    points.reserve(4 * (steps + 1));
+    const auto& unit = unitCorners(steps);
+    int i = 0;
     for (int corner = 0; corner < 4; ++corner) {
-        const qreal start = M_PI / 2 * (corner - 1); // -90°: up (y points down)
-        for (int s = 0; s <= steps; ++s) {
-            const qreal a = start + M_PI / 2 * s / steps;
-            points.append(centres[corner] + QPointF(std::cos(a), std::sin(a)) * radius);
-        }
+        for (int s = 0; s <= steps; ++s, ++i)
+            out.points[i] = centres[corner] + unit[i] * radius;
     }
-    return points;
+    out.size = i;
 }
 
 void fill(TiledGeometry& out, const QRectF& r, qreal radius, int steps, const QColor& color)
 {
-    const QList<QPointF> points = outline(r, radius, steps);
+    Outline points;
+    outline(points, r, radius, steps);
     const int centre = out.vertex(r.center(), color);
-    for (const QPointF& p : points)
-        (void)out.vertex(p, color);
-    const auto n = static_cast<int>(points.size());
+    for (int i = 0; i < points.size; ++i)
+        (void)out.vertex(points.points[i], color);
+    const int n = points.size;
     for (int i = 0; i < n; ++i)
         out.triangle(centre, centre + 1 + i, centre + 1 + (i + 1) % n);
 }
@@ -49,17 +78,18 @@ void fill(TiledGeometry& out, const QRectF& r, qreal radius, int steps, const QC
 /// A border inside `r` (as Qt Quick's Rectangle draws it).
 void border(TiledGeometry& out, const QRectF& r, qreal radius, int steps, qreal width, const QColor& color)
 {
-    const QList<QPointF> outer = outline(r, radius, steps);
-    const QList<QPointF> inner
-        = outline(r.adjusted(width, width, -width, -width), std::max(0.0, radius - width), steps);
+    Outline outer;
+    Outline inner;
+    outline(outer, r, radius, steps);
+    outline(inner, r.adjusted(width, width, -width, -width), std::max(0.0, radius - width), steps);
     int first = -1;
-    for (qsizetype i = 0; i < outer.size(); ++i) {
-        const int o = out.vertex(outer[i], color);
-        (void)out.vertex(inner[i], color);
+    for (int i = 0; i < outer.size; ++i) {
+        const int o = out.vertex(outer.points[i], color);
+        (void)out.vertex(inner.points[i], color);
         if (first < 0)
             first = o;
     }
-    const auto n = static_cast<int>(outer.size());
+    const int n = outer.size;
     for (int i = 0; i < n; ++i) {
         const int o0 = first + 2 * i;
         const int i0 = o0 + 1;
@@ -73,7 +103,7 @@ void border(TiledGeometry& out, const QRectF& r, qreal radius, int steps, qreal 
 /// Points per rounded corner: about one per 2 px on screen, so a box far away costs a few triangles.
 int cornerSteps(qreal radius, qreal zoom)
 {
-    return std::clamp(static_cast<int>(std::ceil(radius * zoom / 2)), 1, 6);
+    return std::clamp(static_cast<int>(std::ceil(radius * zoom / 2)), 1, MaxCornerSteps);
 }
 
 } // namespace
@@ -116,7 +146,8 @@ void NodeLayer::setZoom(qreal zoom)
     const qreal level = std::pow(ZoomStep, std::round(std::log(zoom) / std::log(ZoomStep)));
     if (!qFuzzyCompare(level, m_levelZoom)) {
         m_levelZoom = level;
-        markDirty();
+        m_dirty = true; // finer or coarser geometry, same look: not a stylesChanged
+        update();
     }
     Q_EMIT zoomChanged();
 }
@@ -152,6 +183,7 @@ void NodeLayer::markDirty()
 {
     m_dirty = true;
     update();
+    Q_EMIT stylesChanged();
 }
 
 QColor NodeLayer::statusColor(const QVariantMap& map, const QString& key, const QColor& fallback) const

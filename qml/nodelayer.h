@@ -74,6 +74,9 @@ Q_SIGNALS:
     void colorsChanged();
     void verticesChanged();
     void viewportChanged();
+    /// What a node looks like (styleOf) may have changed: diagram, statuses, selection, search or colours; not
+    /// emitted for zoom steps, which only change how finely the same boxes are drawn.
+    void stylesChanged();
 
 protected:
     QSGNode* updatePaintNode(QSGNode* old, UpdatePaintNodeData*) override;

@@ -3,6 +3,7 @@
 #include <QSGGeometryNode>
 #include <QSGVertexColorMaterial>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Stepscope {
@@ -32,10 +33,28 @@ int TiledGeometry::vertex(QPointF p, const QColor& color)
 {
     if (!m_current)
         setTile(p, 3);
-    const qreal a = color.alphaF() * m_opacity;
-    m_current->vertices.append({ float(p.x()), float(p.y()), uchar(std::lround(color.red() * a)),
-        uchar(std::lround(color.green() * a)), uchar(std::lround(color.blue() * a)), uchar(std::lround(255 * a)) });
-    m_current->bounds |= QRectF(p, QSizeF(0.01, 0.01));
+    if (color != m_lastColor || m_opacity != m_lastOpacity) {
+        const qreal a = color.alphaF() * m_opacity;
+        m_rgba[0] = uchar(std::lround(color.red() * a));
+        m_rgba[1] = uchar(std::lround(color.green() * a));
+        m_rgba[2] = uchar(std::lround(color.blue() * a));
+        m_rgba[3] = uchar(std::lround(255 * a));
+        m_lastColor = color;
+        m_lastOpacity = m_opacity;
+    }
+    const float x = float(p.x());
+    const float y = float(p.y());
+    Chunk& chunk = *m_current;
+    if (chunk.vertices.isEmpty()) {
+        chunk.left = chunk.right = x;
+        chunk.top = chunk.bottom = y;
+    } else {
+        chunk.left = std::min(chunk.left, x);
+        chunk.right = std::max(chunk.right, x);
+        chunk.top = std::min(chunk.top, y);
+        chunk.bottom = std::max(chunk.bottom, y);
+    }
+    chunk.vertices.append({ x, y, m_rgba[0], m_rgba[1], m_rgba[2], m_rgba[3] });
     ++m_vertexCount;
     return static_cast<int>(m_current->vertices.size() - 1);
 }
@@ -65,7 +84,9 @@ void TiledGeometry::build(QSGNode* root, const QRectF& viewport)
         node->setFlag(QSGNode::OwnsGeometry);
         node->setMaterial(new QSGVertexColorMaterial);
         node->setFlag(QSGNode::OwnsMaterial);
-        auto* tile = new TileNode(chunk.bounds);
+        // Each vertex counts as a 0.01-wide square, so that a single point still has bounds.
+        const QRectF bounds(QPointF(chunk.left, chunk.top), QPointF(chunk.right + 0.01, chunk.bottom + 0.01));
+        auto* tile = new TileNode(bounds);
         tile->appendChildNode(node);
         root->appendChildNode(tile);
     }

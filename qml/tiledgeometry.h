@@ -33,10 +33,14 @@ private:
     struct Chunk {
         QList<QSGGeometry::ColoredPoint2D> vertices;
         QList<quint16> indices;
-        QRectF bounds;
+        float left = 0, top = 0, right = 0, bottom = 0; ///< bounds of the vertices (valid when there are some)
     };
     qreal m_tileSize;
     qreal m_opacity = 1;
+    // The last colour premultiplied: shapes come in runs of one colour, and rounding per vertex added up.
+    QColor m_lastColor;
+    qreal m_lastOpacity = -1;
+    uchar m_rgba[4] = {};
     QList<Chunk> m_chunks;
     QHash<QPoint, int> m_open; ///< tile -> its chunk being filled
     Chunk* m_current = nullptr;
