@@ -106,9 +106,12 @@ bool writeFile(const QString& path, const QByteArray& data)
 
 int main(int argc, char* argv[])
 {
+    // A settings folder of its own for each run: the window saves its size and split positions, and a size left
+    // behind by an earlier run (a small window paints fewer pixels) would change what every later run measures.
+    QTemporaryDir dir;
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir.filePath(QStringLiteral("config"))));
     QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("StepscopeBench"));
-    QTemporaryDir dir;
     const QString definition = dir.filePath(QStringLiteral("bench.asl.json"));
     const QString history = dir.filePath(QStringLiteral("bench.history.json"));
     int events = 0;
@@ -185,7 +188,7 @@ int main(int argc, char* argv[])
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     const int counted = frames - start;
     const double fps = counted / (run.elapsed() / 1000.0);
-    std::printf("pan and zoom: %d frames in %.2f s\n", counted, run.elapsed() / 1000.0);
+    std::printf("pan and zoom: %d frames in %.2f s, window %dx%d\n", counted, run.elapsed() / 1000.0, window->width(), window->height());
     std::printf("fps=%.0f\n", fps);
     return 0;
 }
