@@ -10,6 +10,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace Stepscope {
 
@@ -31,10 +32,22 @@ public:
 
     void push(ReadFile item)
     {
+        std::vector<ReadFile> done;
         std::unique_lock lock(m_mutex);
         m_notFull.wait(lock, [this] { return m_items.size() < m_capacity || m_closed; });
         m_items.push_back(std::move(item));
         m_notEmpty.notify_one();
+        done.swap(m_done);
+        lock.unlock();
+        // `done` is destroyed here, on a reader's thread.
+    }
+
+    /// Hands an imported file back: its executions (thousands of strings) are freed by a reader, not the writer.
+    void recycle(ReadFile&& item)
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_closed)
+            m_done.push_back(std::move(item));
     }
 
     /// False when every producer is done and nothing is left.
@@ -65,6 +78,7 @@ public:
         std::lock_guard lock(m_mutex);
         m_closed = true;
         m_items.clear();
+        m_done.clear();
         m_notFull.notify_all();
     }
 
@@ -73,6 +87,7 @@ private:
     std::condition_variable m_notEmpty;
     std::condition_variable m_notFull;
     std::deque<ReadFile> m_items;
+    std::vector<ReadFile> m_done; // imported, waiting to be freed by a reader
     size_t m_capacity;
     int m_producers = 0;
     bool m_closed = false;
@@ -197,6 +212,7 @@ ImportSummary importFiles(Archive& archive, const QStringList& files, const Exec
             state.lastFile = item.file;
             progress(state);
         }
+        queue.recycle(std::move(item));
     }
     if (cancel && cancel->load())
         summary.cancelled = true;
