@@ -2,6 +2,8 @@
 
 #include "diagramfonts.h"
 
+#include <algorithm>
+
 namespace Stepscope {
 
 void appendLine(QList<QPointF>& points, QPointF from, QPointF to)
@@ -12,6 +14,49 @@ void appendLine(QList<QPointF>& points, QPointF from, QPointF to)
     points.append(from + (to - from) * 2.0 / 3.0);
     points.append(to);
 }
+
+namespace {
+
+void shift(QList<QPointF>& points, QPointF by)
+{
+    for (QPointF& p : points)
+        p += by;
+}
+
+// Graphviz sized edge labels with its own font estimate: the labels as drawn may run past its bounding box, on any
+// side. Everything moves right / down by what runs off the left / top, and the canvas grows to hold the rest.
+void fitEdgeLabels(Diagram& diagram)
+{
+    constexpr qreal Margin = 4;
+    QRectF bounds(QPointF(0, 0), diagram.size);
+    for (const DiagramEdge& edge : diagram.edges) {
+        if (!edge.labelBox.isEmpty())
+            bounds |= edge.labelBox.adjusted(-Margin, -Margin, Margin, Margin);
+    }
+    const QPointF by(-std::min<qreal>(bounds.left(), 0), -std::min<qreal>(bounds.top(), 0));
+    diagram.size = bounds.size();
+    if (by.isNull())
+        return;
+    for (DiagramNode& node : diagram.nodes) {
+        node.box.translate(by);
+        node.labelBox.translate(by);
+    }
+    for (DiagramContainer& container : diagram.containers) {
+        container.box.translate(by);
+        container.labelBox.translate(by);
+    }
+    for (DiagramEdge& edge : diagram.edges) {
+        shift(edge.points, by);
+        if (!edge.labelBox.isEmpty())
+            edge.labelBox.translate(by);
+    }
+    for (DiagramMarker& marker : diagram.markers) {
+        marker.box.translate(by);
+        shift(marker.points, by);
+    }
+}
+
+} // namespace
 
 Diagram assembleDiagram(const Workflow& workflow, const LayoutGraph& graph, const LayoutGeometry& geometry,
     LayoutEngineKind engine)
@@ -120,6 +165,7 @@ Diagram assembleDiagram(const Workflow& workflow, const LayoutGraph& graph, cons
         }
         diagram.edges.append(std::move(edge));
     }
+    fitEdgeLabels(diagram);
     return diagram;
 }
 

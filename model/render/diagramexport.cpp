@@ -45,8 +45,10 @@ QString unescapeXml(QByteArrayView text)
     return out;
 }
 
-// QSvgGenerator has no per-element titles: give each state's name text a <title> child, in one pass over its
-// output (a full XML parse and rewrite cost as much as the painting itself).
+// QSvgGenerator has no per-element titles: each state's name text goes into a group whose <title> is the full name
+// (a tooltip in browsers; a sibling rather than a child of <text>, which some renderers, Qt's own among them, draw
+// as part of the text). One pass over the generator's output: a full XML parse and rewrite cost as much as the
+// painting itself.
 QByteArray addTitles(const QByteArray& svg, const Diagram& diagram, const QString& documentTitle)
 {
     // Names are painted in node order; several names may elide to the same label, so keep a queue per label.
@@ -55,7 +57,7 @@ QByteArray addTitles(const QByteArray& svg, const Diagram& diagram, const QStrin
         titlesOf[node.ghostOf >= 0 ? QStringLiteral("↪ ") + node.label : node.label].append(xmlText(node.name));
     const QByteArray nameFontSize = "font-size=\"" + QByteArray::number(DiagramFonts::nameFont().pixelSize()) + '"';
     QByteArray out;
-    out.reserve(svg.size() + diagram.nodes.size() * 48 + 64);
+    out.reserve(svg.size() + diagram.nodes.size() * 56 + 64);
     qsizetype pos = 0;
     // The generator's document title is our placeholder: put the real one in its place.
     const QByteArray placeholder = "<title>" + QByteArray(DocumentTitlePlaceholder) + "</title>";
@@ -64,25 +66,30 @@ QByteArray addTitles(const QByteArray& svg, const Diagram& diagram, const QStrin
         out.append("<title>" + xmlText(documentTitle) + "</title>");
         pos = at + placeholder.size();
     }
+    const QByteArray closeText = "</text>";
     for (;;) {
         const qsizetype start = svg.indexOf("<text ", pos);
         const qsizetype tagEnd = start < 0 ? -1 : svg.indexOf('>', start);
-        const qsizetype end = tagEnd < 0 ? -1 : svg.indexOf("</text>", tagEnd);
-        if (end < 0) {
+        const qsizetype close = tagEnd < 0 ? -1 : svg.indexOf(closeText, tagEnd);
+        if (close < 0) {
             out.append(svg.constData() + pos, svg.size() - pos);
             break;
         }
-        out.append(svg.constData() + pos, tagEnd + 1 - pos);
-        const QString text = unescapeXml(QByteArrayView(svg.constData() + tagEnd + 1, end - tagEnd - 1));
+        const qsizetype end = close + closeText.size();
+        const QString text = unescapeXml(QByteArrayView(svg.constData() + tagEnd + 1, close - tagEnd - 1));
         // State names use the name font; ghosts are marked with an arrow. Other texts are not names.
         const bool nameText = QByteArrayView(svg.constData() + start, tagEnd - start).contains(nameFontSize)
             || text.startsWith(QStringLiteral("↪ "));
-        if (nameText) {
-            const auto it = titlesOf.find(text);
-            if (it != titlesOf.end() && !it->isEmpty())
-                out.append("<title>" + it->takeFirst() + "</title>");
+        const auto it = nameText ? titlesOf.find(text) : titlesOf.end();
+        if (it != titlesOf.end() && !it->isEmpty()) {
+            out.append(svg.constData() + pos, start - pos);
+            out.append("<g><title>" + it->takeFirst() + "</title>");
+            out.append(svg.constData() + start, end - start);
+            out.append("</g>");
+        } else {
+            out.append(svg.constData() + pos, end - pos);
         }
-        pos = tagEnd + 1;
+        pos = end;
     }
     return out;
 }

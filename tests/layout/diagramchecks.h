@@ -95,6 +95,8 @@ inline QStringList diagramProblems(const Workflow& workflow, const Diagram& diag
             problems << name + QStringLiteral(" does not start at its source (%1 pt away)").arg(distanceToBoundary(from, e.points.first()));
         if (distanceToBoundary(to, e.points.last()) > Tolerance)
             problems << name + QStringLiteral(" does not end at its target (%1 pt away)").arg(distanceToBoundary(to, e.points.last()));
+        if (!e.labelBox.isEmpty() && !inside(e.labelBox, canvas))
+            problems << name + QStringLiteral("'s label runs off the canvas");
     }
     return problems;
 }
