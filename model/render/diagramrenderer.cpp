@@ -75,6 +75,7 @@ DiagramRenderer::DiagramRenderer(const Diagram& diagram, const Theme& theme, con
     , m_overlay(overlay && !overlay->isEmpty() ? overlay : nullptr)
     , m_nameFont(DiagramFonts::nameFont())
     , m_smallFont(DiagramFonts::smallFont())
+    , m_smallLineHeight(DiagramFonts::lineHeight(m_smallFont))
 {
 }
 
@@ -314,7 +315,7 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
         }
         return;
     }
-    const qreal smallHeight = DiagramFonts::lineHeight(small);
+    const qreal smallHeight = m_smallLineHeight;
     const qreal badgeTop = node.labelBox.bottom() + smallHeight + 1;
     const qreal badgeWidth = std::min(box.width() - 8, DiagramFonts::textWidth(node.badge, small) + 8);
     const QRectF badge(box.center().x() - badgeWidth / 2, badgeTop, badgeWidth, smallHeight);

@@ -53,9 +53,10 @@ private:
     Theme m_theme;
     const StatusOverlay* m_overlay;
     QList<PlainRoundedRect>* m_plainRounded = nullptr;
-    // Made once: each new QFont looks its font engine up again (paintNode runs six times per state).
+    // Made once: each new QFont looks its font engine up again, and paintNode runs six times per state.
     QFont m_nameFont;
     QFont m_smallFont;
+    qreal m_smallLineHeight;
 };
 
 } // namespace Stepscope
