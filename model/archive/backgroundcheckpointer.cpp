@@ -34,10 +34,10 @@ int BackgroundCheckpointer::passes() const
     return m_completed;
 }
 
-int BackgroundCheckpointer::restarts() const
+int BackgroundCheckpointer::waits() const
 {
     const std::lock_guard lock(m_mutex);
-    return m_restarts;
+    return m_waits;
 }
 
 int BackgroundCheckpointer::walHook(void* self, sqlite3*, const char*, int frames)
@@ -61,7 +61,7 @@ void BackgroundCheckpointer::committed(int frames)
         m_restartAt = frames + m_limits.restartFrames / 4;
         const int pass = ++m_requested;
         m_framesAtRequest = frames;
-        ++m_restarts;
+        ++m_waits;
         m_wake.notify_one();
         m_passDone.wait(lock, [&] { return m_completed >= pass || m_stop; });
         return;

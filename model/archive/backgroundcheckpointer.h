@@ -40,7 +40,7 @@ public:
 
     /// Passes completed so far and times the writer waited for the log to catch up (for tests).
     [[nodiscard]] int passes() const;
-    [[nodiscard]] int restarts() const;
+    [[nodiscard]] int waits() const;
 
 private:
     static int walHook(void* self, sqlite3* db, const char* name, int frames);
@@ -55,7 +55,7 @@ private:
     std::condition_variable m_passDone;
     int m_requested = 0; // passes asked for
     int m_completed = 0; // passes done
-    int m_restarts = 0;
+    int m_waits = 0; // times the writer waited for a catch-up pass
     int m_framesAtRequest = 0; // the log size when the last pass was asked for
     int m_lastFrames = 0;
     int m_restartAt; // the log size at which the writer waits next
