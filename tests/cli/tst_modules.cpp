@@ -3,7 +3,9 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +48,35 @@ private Q_SLOTS:
         QVERIFY2(elf.out.contains("libQt6Core.so"), elf.out.constData());
         for (const char* library : { "libQt6Gui.so", "libQt6Svg.so", "libQt6Quick.so", "libQt6Qml.so", "libgvc.so" })
             QVERIFY2(!elf.out.contains(library), library);
+    }
+
+    // An empty element in a RUNPATH or RPATH means the current folder: a library planted in whatever folder the user
+    // starts Stepscope from would be loaded in place of Qt's. (Qt's default install RPATH had CMake pad the build
+    // tree's with empty elements.)
+    void librariesAreNotLookedForInTheCurrentFolder_data()
+    {
+        QTest::addColumn<QString>("file");
+        const QString folder = QFileInfo(QStringLiteral(STEPSCOPE_BINARY)).absolutePath();
+        QTest::newRow("stepscope") << QStringLiteral(STEPSCOPE_BINARY);
+        for (const char* module : { "stepscope-export.so", "stepscope-desktop.so" }) {
+            if (QFile::exists(folder + u'/' + QLatin1String(module)))
+                QTest::newRow(module) << folder + u'/' + QLatin1String(module);
+        }
+    }
+
+    void librariesAreNotLookedForInTheCurrentFolder()
+    {
+        QFETCH(QString, file);
+        if (QStandardPaths::findExecutable(QStringLiteral("readelf")).isEmpty())
+            QSKIP("readelf is not installed");
+        const ProcessResult elf = run(QStringLiteral("readelf"), { QStringLiteral("-d"), file });
+        QCOMPARE(elf.exitCode, 0);
+        static const QRegularExpression searchPath(QStringLiteral("\\((?:RUNPATH|RPATH)\\)[^\\[]*\\[([^\\]]*)\\]"));
+        for (auto it = searchPath.globalMatch(QString::fromUtf8(elf.out)); it.hasNext();) {
+            const QString path = it.next().captured(1);
+            for (const QString& element : path.split(u':'))
+                QVERIFY2(!element.isEmpty() && element != QLatin1String("."), qPrintable(file + QStringLiteral(": ") + path));
+        }
     }
 
     void readingCommandsRunWithoutModules()
