@@ -5,6 +5,7 @@
 #include "commandline.h"
 #include "definition/definition.h"
 #include "history/execution.h"
+#include "layout/diagramfonts.h"
 #include "layout/graphvizlayout.h"
 #include "layout/layoutjson.h"
 #include "render/diagramexport.h"
@@ -16,10 +17,8 @@
 #include <QGuiApplication>
 #include <QSaveFile>
 
-#include <fontconfig/fontconfig.h>
-
+#include <future>
 #include <memory>
-#include <thread>
 
 namespace Stepscope::Cli {
 
@@ -58,28 +57,6 @@ std::unique_ptr<QGuiApplication> ensureGuiApplication()
     static char* argv[] = { name, nullptr };
     return std::make_unique<QGuiApplication>(argc, argv);
 }
-
-// Fontconfig parses some sixty configuration files the first time a font is asked for (about 5 ms, a tenth of a
-// small export). This starts that on a thread of its own while the application object is made and the definition is read;
-// wait() comes before the first font is measured. (Fontconfig's initialisation is thread-safe: Qt finds it done.)
-class FontconfigWarmUp {
-public:
-    FontconfigWarmUp()
-        : m_thread([] { FcInit(); })
-    {
-    }
-    ~FontconfigWarmUp() { wait(); }
-    FontconfigWarmUp(const FontconfigWarmUp&) = delete;
-    FontconfigWarmUp& operator=(const FontconfigWarmUp&) = delete;
-    void wait()
-    {
-        if (m_thread.joinable())
-            m_thread.join();
-    }
-
-private:
-    std::thread m_thread;
-};
 
 int fail(const QString& message)
 {
@@ -245,10 +222,12 @@ int exportCommand(const QStringList& arguments)
         }
     }
 
-    FontconfigWarmUp fontconfig;
+    // The definition is read on a thread while the application object is made and the fonts the layout measures
+    // with are loaded (each a few milliseconds).
+    auto reading = std::async(std::launch::async, [&] { return openDefinition(input, loadOptions); });
     const std::unique_ptr<QGuiApplication> app = ensureGuiApplication();
-    const OpenedDefinition opened = openDefinition(input, loadOptions);
-    fontconfig.wait();
+    DiagramFonts::load();
+    const OpenedDefinition opened = reading.get();
     for (const Diagnostic& d : opened.diagnostics) {
         if (d.isError())
             err() << formatDiagnostic(d, input) << '\n';

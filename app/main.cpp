@@ -2,12 +2,15 @@
 #include "modules.h"
 
 #include <QCoreApplication>
+#include <QThread>
 
 #include <cstdio>
 #include <cstdlib>
 
 int main(int argc, char* argv[])
 {
+    // Qt takes the first thread that uses it as its main thread: this one, before any command starts a worker.
+    QThread::currentThread();
     // Commands run without a GUI application object: faster start-up and no display needed.
     {
         QStringList arguments;

@@ -7,6 +7,8 @@
 
 #include <dlfcn.h>
 
+#include <thread>
+
 namespace Stepscope::Cli {
 
 namespace {
@@ -18,9 +20,37 @@ QStringList moduleFolders()
     return { executableDir, executableDir + QStringLiteral("/" STEPSCOPE_MODULE_DIR) };
 }
 
+/// Fontconfig reads some sixty configuration files the first time anyone asks it for a font: about 10 ms, a fifth of
+/// a small export. Both modules draw text, so this does that on a thread of its own while a module and its libraries
+/// load (as long again or longer); the module finds it done. Loaded by name so that the executable itself never
+/// depends on it; if it is missing, Qt's first font does the work as usual.
+class FontconfigWarmUp {
+public:
+    FontconfigWarmUp()
+    {
+        // Loaded here, not on the thread: loading holds a lock that loading the module would wait for.
+        if (void* library = dlopen("libfontconfig.so.1", RTLD_NOW | RTLD_LOCAL)) {
+            if (const auto init = reinterpret_cast<int (*)()>(dlsym(library, "FcInit")))
+                m_thread = std::thread(init);
+        }
+    }
+    /// Joined before the module runs: two threads initialising fontconfig at once would both do all the work.
+    ~FontconfigWarmUp()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    FontconfigWarmUp(const FontconfigWarmUp&) = delete;
+    FontconfigWarmUp& operator=(const FontconfigWarmUp&) = delete;
+
+private:
+    std::thread m_thread;
+};
+
 /// Loads `file` and returns its function `symbol`; prints what went wrong and returns nullptr when it cannot.
 void* loadFunction(const QString& file, const char* symbol, const char* purpose)
 {
+    const FontconfigWarmUp fontconfig;
     QString reason;
     for (const QString& folder : moduleFolders()) {
         const QString path = folder + u'/' + file;

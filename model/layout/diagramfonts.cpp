@@ -56,6 +56,14 @@ QFont DiagramFonts::smallFont()
     return font;
 }
 
+void DiagramFonts::load()
+{
+    if (!haveFontDatabase())
+        return;
+    for (const QFont& font : { nameFont(), smallFont() })
+        (void)QFontMetricsF(font).horizontalAdvance(QStringLiteral("Stepscope"));
+}
+
 qreal DiagramFonts::textWidth(const QString& text, const QFont& font)
 {
     if (haveFontDatabase())

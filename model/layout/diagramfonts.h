@@ -9,6 +9,9 @@ namespace Stepscope {
 struct DiagramFonts {
     [[nodiscard]] static QFont nameFont(); ///< state names
     [[nodiscard]] static QFont smallFont(); ///< type line, badges, edge and container labels
+    /// Finds and opens the font files the first measurement would (the font database, the face, its glyph tables:
+    /// a few milliseconds), so a caller can do that while other work runs. No effect without a QGuiApplication.
+    static void load();
     /// Width in points of `text` in `font`; estimated when no QGuiApplication exists (no font database).
     [[nodiscard]] static qreal textWidth(const QString& text, const QFont& font);
     [[nodiscard]] static qreal lineHeight(const QFont& font);
