@@ -1,5 +1,7 @@
 #include "guimain.h"
 
+#include "quicksetup.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
@@ -7,7 +9,6 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTimer>
@@ -36,7 +37,7 @@ int guiMain(int argc, char* argv[])
 {
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Stepscope"));
-    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    prepareQuick();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Workflow visualizer and execution inspector"));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "quicksetup.h"
+
 #include <QCoreApplication>
 #include <QImage>
 #include <QQmlApplicationEngine>
@@ -48,6 +50,7 @@ struct MainWindow {
 
 inline std::unique_ptr<MainWindow> openMainWindow(const QVariantMap& properties = {})
 {
+    prepareQuick(); // as the application does
     auto main = std::make_unique<MainWindow>();
     main->engine = std::make_unique<QQmlApplicationEngine>();
     main->engine->addImportPath(QStringLiteral("qrc:/qt/qml"));

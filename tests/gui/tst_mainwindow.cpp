@@ -3,6 +3,8 @@
 
 #include <QDropEvent>
 #include <QMimeData>
+#include <QQuickGraphicsConfiguration>
+#include <QQuickStyle>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -46,6 +48,7 @@ private Q_SLOTS:
     void hoveringAStateShowsItsToolTip();
     void clickingTheCollapseMarkCollapses();
     void minimapAndCopiedImageShowTheWholeDiagram();
+    void drawsWithoutDepthBufferInPaintOrder();
 
 private:
     std::unique_ptr<MainWindow> openDemo();
@@ -500,6 +503,39 @@ void TestMainWindow::minimapAndCopiedImageShowTheWholeDiagram()
     QVERIFY(QMetaObject::invokeMethod(main->controller(), "diagramImage", Q_RETURN_ARG(QImage, copied)));
     QVERIFY(!copied.isNull());
     QVERIFY(countColor(copied, QColor(0xd1, 0x32, 0x12), 30) > 50);
+}
+
+// prepareQuick(): the window has neither a depth nor a stencil buffer (clearing them every frame was a third of
+// software OpenGL's work), so the renderer must not depth-test either: it would draw opaque items behind over opaque
+// items in front. The bottom panel's unselected tab buttons (opaque, over the opaque panel) must show.
+void TestMainWindow::drawsWithoutDepthBufferInPaintOrder()
+{
+    auto main = openDemo();
+    QVERIFY(main);
+    QCOMPARE(QQuickStyle::name(), QStringLiteral("Fusion"));
+    QVERIFY(main->window->format().depthBufferSize() <= 0);
+    QVERIFY(main->window->format().stencilBufferSize() <= 0);
+    QVERIFY(!main->window->graphicsConfiguration().isDepthBufferEnabledFor2D());
+    QQuickItem* tabs = main->item("bottomTabs");
+    QVERIFY(tabs);
+    const QImage image = main->window->grabWindow();
+    const qreal dpr = image.devicePixelRatio();
+    auto pixel = [&](QQuickItem* item, QPointF at) { return image.pixelColor((item->mapToScene(at) * dpr).toPoint()); };
+    const QColor panel = pixel(tabs, QPointF(tabs->width() + 24, tabs->height() / 2));
+    int unselected = 0;
+    for (int i = 0; i < 3; ++i) {
+        QQuickItem* button = nullptr;
+        QVERIFY(QMetaObject::invokeMethod(tabs, "itemAt", Q_RETURN_ARG(QQuickItem*, button), Q_ARG(int, i)));
+        QVERIFY(button);
+        if (button->property("checked").toBool())
+            continue; // the selected tab takes the panel's colour
+        ++unselected;
+        const QColor shown = pixel(button, QPointF(3, button->height() / 2));
+        const int difference = std::max({ std::abs(shown.red() - panel.red()), std::abs(shown.green() - panel.green()),
+            std::abs(shown.blue() - panel.blue()) });
+        QVERIFY2(difference > 6, qPrintable(QStringLiteral("tab %1 shows %2, the panel's colour").arg(i).arg(shown.name())));
+    }
+    QCOMPARE(unselected, 2);
 }
 
 QTEST_MAIN(TestMainWindow)

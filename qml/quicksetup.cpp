@@ -1,0 +1,28 @@
+#include "quicksetup.h"
+
+#include <QQuickStyle>
+#include <QSurfaceFormat>
+
+namespace Stepscope {
+
+void prepareQuick()
+{
+    static bool prepared = false;
+    if (prepared)
+        return;
+    prepared = true;
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    // Qt Quick's 2D renderer draws opaque items front to back against a depth buffer, and every frame clears that
+    // buffer (and the stencil buffer beside it) over the whole window: under software OpenGL (llvmpipe, what
+    // remote desktops and CI machines have) those clears were a third of the rasterising and held panning under
+    // 60 frames per second. Without them everything is drawn back to front; the picture is the same. Both go
+    // together: a renderer that depth-tests without a depth buffer draws items behind over items in front.
+    // (Nothing here needs stencil clipping: every clip is an axis-aligned rectangle, done by scissor.)
+    QSurfaceFormat format = QSurfaceFormat::defaultFormat();
+    format.setDepthBufferSize(0);
+    format.setStencilBufferSize(0);
+    QSurfaceFormat::setDefaultFormat(format);
+    qputenv("QSG_NO_DEPTH_BUFFER", "1"); // read once, when the first window's graphics configuration is made
+}
+
+} // namespace Stepscope
