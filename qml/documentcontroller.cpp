@@ -1,5 +1,7 @@
 #include "documentcontroller.h"
 
+#include "documentpreload.h"
+
 #include "render/diagramexport.h"
 
 #include <QFile>
@@ -81,13 +83,8 @@ void DocumentController::open(const QString& definition, const QString& history)
 
 void DocumentController::openExecution(const QString& definition, const QString& history, const QString& executionArn)
 {
-    DocumentRequest request;
-    request.definition = definition.isEmpty() ? QString() : QFileInfo(definition).absoluteFilePath();
-    request.history = history.isEmpty() ? QString() : QFileInfo(history).absoluteFilePath();
-    request.executionArn = executionArn;
     m_options.collapsed.clear();
-    request.layout = m_options;
-    start(request, false);
+    start(DocumentRequest::forFiles(definition, history, executionArn, m_options), false);
 }
 
 void DocumentController::reload()
@@ -105,9 +102,10 @@ void DocumentController::start(const DocumentRequest& request, bool reload)
     m_loader.waitForFinished();
     m_pendingReload = reload;
     m_progressText = QStringLiteral("Opening…");
-    m_loader.setFuture(QtConcurrent::run([request](QPromise<std::shared_ptr<LoadedDocument>>& promise) {
-        promise.addResult(loadDocument(request, &promise));
-    }));
+    std::optional<QFuture<std::shared_ptr<LoadedDocument>>> preloaded;
+    if (!reload)
+        preloaded = DocumentPreload::take(request);
+    m_loader.setFuture(preloaded ? *preloaded : startLoadingDocument(request));
     Q_EMIT busyChanged();
 }
 

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Stepscope {
 
@@ -24,6 +25,24 @@ bool looksLikeHistory(const QString& path)
         return false;
     return head.contains("\"events\"") || head.contains("\"executionArn\"") || head.contains("\"execution_arn\"")
         || head.contains("\"event_timestamp\"");
+}
+
+DocumentRequest DocumentRequest::forFiles(
+    const QString& definition, const QString& history, const QString& executionArn, const LayoutOptions& layout)
+{
+    DocumentRequest request;
+    request.definition = definition.isEmpty() ? QString() : QFileInfo(definition).absoluteFilePath();
+    request.history = history.isEmpty() ? QString() : QFileInfo(history).absoluteFilePath();
+    request.executionArn = executionArn;
+    request.layout = layout;
+    return request;
+}
+
+QFuture<std::shared_ptr<LoadedDocument>> startLoadingDocument(const DocumentRequest& request)
+{
+    return QtConcurrent::run([request](QPromise<std::shared_ptr<LoadedDocument>>& promise) {
+        promise.addResult(loadDocument(request, &promise));
+    });
 }
 
 std::shared_ptr<LoadedDocument> loadDocument(const DocumentRequest& request,

@@ -6,6 +6,7 @@
 #include "layout/layoutengine.h"
 #include "runindex.h"
 
+#include <QFuture>
 #include <QPromise>
 
 #include <memory>
@@ -18,6 +19,11 @@ struct DocumentRequest {
     QString history;
     QString executionArn; ///< log exports holding several executions: which one (default: the first)
     LayoutOptions layout;
+
+    /// The request for these files (absolute paths; an empty name stays empty).
+    [[nodiscard]] static DocumentRequest forFiles(const QString& definition, const QString& history,
+        const QString& executionArn = {}, const LayoutOptions& layout = {});
+    friend bool operator==(const DocumentRequest&, const DocumentRequest&) = default;
 };
 
 /// Everything the window shows about the open files, built off the UI thread and then only read.
@@ -44,6 +50,9 @@ struct LoadedDocument {
 /// Reads, matches and lays out. Runs in a worker thread; reports progress text through `promise`.
 [[nodiscard]] std::shared_ptr<LoadedDocument> loadDocument(const DocumentRequest& request,
     QPromise<std::shared_ptr<LoadedDocument>>* promise = nullptr);
+
+/// loadDocument() on the thread pool, with its progress and result in the future.
+[[nodiscard]] QFuture<std::shared_ptr<LoadedDocument>> startLoadingDocument(const DocumentRequest& request);
 
 /// Lays out a workflow for the canvas (the Graphviz engine, falling back to the simple layout).
 [[nodiscard]] Diagram layoutForCanvas(const Workflow& workflow, const LayoutOptions& options);

@@ -1,5 +1,6 @@
 #include "guimain.h"
 
+#include "documentpreload.h"
 #include "quicksetup.h"
 
 #include <QCommandLineParser>
@@ -65,6 +66,10 @@ int guiMain(int argc, char* argv[])
             return 2;
         }
     }
+
+    // The files load on worker threads while the window is built; the window's open() takes that load over.
+    if (!file.isEmpty() || !historyFile.isEmpty())
+        DocumentPreload::start(DocumentRequest::forFiles(file, historyFile));
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

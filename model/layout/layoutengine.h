@@ -13,6 +13,7 @@ struct LayoutOptions {
     QSet<QString> collapsed;
     /// Milliseconds the layout engine may take before the simple fallback layout is used.
     int timeoutMs = 90000; // 1,000 states take about 3 s of CPU; a loaded machine can stretch that a lot
+    friend bool operator==(const LayoutOptions&, const LayoutOptions&) = default;
 };
 
 /// Turns a Workflow into a Diagram. Implementations never throw and always return a usable diagram:
