@@ -7,6 +7,22 @@
 #include <cstdio>
 #include <cstdlib>
 
+namespace {
+// Results are written and every window, archive and settings file is closed: skip the destructors of statics and the
+// exit handlers, which only free memory and join idle threads (tens of milliseconds). Sanitizer builds exit normally
+// so that leaks are still checked.
+int finish(int code)
+{
+#ifndef __SANITIZE_ADDRESS__
+    Stepscope::Cli::out().flush();
+    Stepscope::Cli::err().flush();
+    std::fflush(nullptr);
+    std::_Exit(code);
+#endif
+    return code;
+}
+} // namespace
+
 int main(int argc, char* argv[])
 {
     // Qt takes the first thread that uses it as its main thread: this one, before any command starts a worker.
@@ -21,20 +37,12 @@ int main(int argc, char* argv[])
         QCoreApplication::setOrganizationName(QStringLiteral("Stepscope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(STEPSCOPE_VERSION));
         const int code = Stepscope::Cli::runCommand(arguments);
-        if (code >= 0) {
-#ifndef __SANITIZE_ADDRESS__
-            // A command's results are written: skip destructors and exit handlers, which only free memory (tens of
-            // milliseconds for a large definition). Sanitizer builds exit normally so that leaks are still checked.
-            Stepscope::Cli::out().flush();
-            Stepscope::Cli::err().flush();
-            std::fflush(nullptr);
-            std::_Exit(code);
-#endif
-            return code;
-        }
+        if (code >= 0)
+            return finish(code);
     }
 #ifdef STEPSCOPE_WITH_GUI
-    return Stepscope::Cli::runDesktopModule(argc, argv);
+    // The desktop module returns after its window, engine and application object are destroyed.
+    return finish(Stepscope::Cli::runDesktopModule(argc, argv));
 #else
     Stepscope::Cli::err() << "stepscope: built without the user interface; see 'stepscope --help'\n";
     return Stepscope::Cli::UsageError;

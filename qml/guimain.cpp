@@ -2,6 +2,7 @@
 
 #include "documentpreload.h"
 #include "quicksetup.h"
+#include "windowgrabber.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -71,17 +72,23 @@ int guiMain(int argc, char* argv[])
     if (!file.isEmpty() || !historyFile.isEmpty())
         DocumentPreload::start(DocumentRequest::forFiles(file, historyFile));
 
-    QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({ { QStringLiteral("initialFile"), file },
-        { QStringLiteral("initialHistory"), historyFile },
-        { QStringLiteral("screenshotFile"), parser.value(screenshot) } });
-    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
-        Qt::QueuedConnection);
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stepscope/Main.qml")));
-    if (engine.rootObjects().isEmpty())
-        return 1;
-    return QGuiApplication::exec();
+    int code = 0;
+    {
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.setInitialProperties({ { QStringLiteral("initialFile"), file },
+            { QStringLiteral("initialHistory"), historyFile },
+            { QStringLiteral("screenshotFile"), parser.value(screenshot) } });
+        QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+            Qt::QueuedConnection);
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Stepscope/Main.qml")));
+        if (engine.rootObjects().isEmpty())
+            return 1;
+        code = QGuiApplication::exec();
+    }
+    // The window is gone (closing it ran beside the screenshot being written, if one was asked for).
+    const int saved = WindowGrabber::waitUntilSaved();
+    return code != 0 ? code : saved;
 }
 
 } // namespace Stepscope

@@ -1,14 +1,30 @@
 #include "windowgrabber.h"
 
 #include <QCoreApplication>
+#include <QFuture>
 #include <QImage>
 #include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace Stepscope {
+
+namespace {
+struct Saving {
+    QString file;
+    QFuture<bool> written;
+};
+
+std::optional<Saving>& saving()
+{
+    static std::optional<Saving> pending;
+    return pending;
+}
+} // namespace
 
 void WindowGrabber::saveAfterNextFrame(QQuickWindow* window, const QString& file)
 {
@@ -24,14 +40,26 @@ void WindowGrabber::saveAfterNextFrame(QQuickWindow* window, const QString& file
         // Grab outside of the render callback; grabWindow() renders the same scene again synchronously.
         QMetaObject::invokeMethod(qApp, [file, window] {
             const QImage image = window ? window->grabWindow() : QImage();
-            const bool ok = !image.isNull() && image.save(file);
-            std::fprintf(ok ? stdout : stderr, ok ? "stepscope: screenshot saved to %s\n"
-                                                  : "stepscope: could not save the screenshot to %s\n",
-                qPrintable(file));
-            QCoreApplication::exit(ok ? 0 : 1);
+            saving() = Saving { file, QtConcurrent::run([image, file] {
+                // A window is opaque: without the alpha channel the PNG is written faster and is smaller.
+                return !image.isNull() && image.convertToFormat(QImage::Format_RGB32).save(file);
+            }) };
+            QCoreApplication::quit();
         }, Qt::QueuedConnection);
     });
     window->requestUpdate();
+}
+
+int WindowGrabber::waitUntilSaved()
+{
+    const std::optional<Saving> pending = std::exchange(saving(), std::nullopt);
+    if (!pending)
+        return 0;
+    const bool ok = pending->written.result();
+    std::fprintf(ok ? stdout : stderr,
+        ok ? "stepscope: screenshot saved to %s\n" : "stepscope: could not save the screenshot to %s\n",
+        qPrintable(pending->file));
+    return ok ? 0 : 1;
 }
 
 } // namespace Stepscope

@@ -14,9 +14,13 @@ class WindowGrabber : public QObject {
 public:
     using QObject::QObject;
 
-    /// After the next frame of `window` is swapped, saves it to `file` and quits the application with 0 (1 if the
-    /// image could not be written).
+    /// After the next frame of `window` is swapped, grabs it and quits the application; the image is written to
+    /// `file` on a worker thread meanwhile (encoding a PNG takes as long as closing the window).
     Q_INVOKABLE void saveAfterNextFrame(QQuickWindow* window, const QString& file);
+
+    /// Waits for the image being written, reports where it went, and returns the exit status: 0 when it was
+    /// written or none was asked for, 1 when it could not be.
+    static int waitUntilSaved();
 };
 
 } // namespace Stepscope

@@ -401,6 +401,13 @@ void TestMainWindow::screenshotOptionSavesTheDrawnWindow()
     QVERIFY(countColor(shot, QColor(0xd1, 0x32, 0x12), 30) > 100);
     // The banner across the window (its light red fill).
     QVERIFY(countColor(shot, QColor(0xfd, 0xe8, 0xe8), 6) > 20000);
+
+    // The image is written while the window closes: a file that cannot be written still fails the run, with a reason.
+    const QString nowhere = m_dir.filePath(QStringLiteral("no-such-folder/shot.png"));
+    const ProcessResult failed = runStepscope({ QStringLiteral("--demo"), QStringLiteral("--screenshot"), nowhere });
+    QVERIFY(!failed.crashed);
+    QCOMPARE(failed.exitCode, 1);
+    QVERIFY2(failed.err.contains("could not save the screenshot"), failed.err.constData());
 }
 
 void TestMainWindow::onlyStatesInViewHaveTextItems()
