@@ -172,6 +172,7 @@ Rectangle {
                 border.color: Theme.nodeBorder
                 border.width: 1
                 Text {
+                    renderType: Text.QtRendering // scaled with the world: outlines, not bitmaps
                     visible: parent.kind === "branch"
                     x: labelBox.x - box.x
                     y: labelBox.y - box.y

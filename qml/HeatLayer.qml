@@ -35,6 +35,7 @@ Item {
                 anchors.margins: 4
                 anchors.verticalCenter: parent.verticalCenter
                 Text {
+                    renderType: Text.QtRendering // scaled with the world: outlines, not bitmaps
                     width: parent.width
                     text: label
                     textFormat: Text.PlainText
@@ -44,6 +45,7 @@ Item {
                     horizontalAlignment: Text.AlignHCenter
                 }
                 Text {
+                    renderType: Text.QtRendering // scaled with the world: outlines, not bitmaps
                     width: parent.width
                     visible: box.height >= 34
                     text: note

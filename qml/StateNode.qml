@@ -35,6 +35,7 @@ Item {
     visible: inView
 
     Text {
+        renderType: Text.QtRendering // scaled with the world: outlines, not bitmaps
         visible: node.status !== ""
         x: -7
         y: -7
@@ -55,6 +56,7 @@ Item {
         anchors.verticalCenter: parent.verticalCenter
         spacing: 0
         Text {
+            renderType: Text.QtRendering // scaled with the world: outlines, not bitmaps
             width: parent.width
             text: node.label
             textFormat: Text.PlainText
@@ -66,6 +68,7 @@ Item {
             horizontalAlignment: Text.AlignHCenter
         }
         Text {
+            renderType: Text.QtRendering // scaled with the world: outlines, not bitmaps
             width: parent.width
             visible: node.height >= 34
             text: node.note !== "" ? node.note : node.badge !== "" ? node.typeName + " · " + node.badge : node.typeName
@@ -77,6 +80,7 @@ Item {
         }
     }
     Text {
+        renderType: Text.QtRendering // scaled with the world: outlines, not bitmaps
         visible: node.collapsible
         anchors.right: parent.right
         anchors.rightMargin: 3

@@ -1,6 +1,7 @@
 #include "quicksetup.h"
 
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QSurfaceFormat>
 
 namespace Stepscope {
@@ -23,6 +24,10 @@ void prepareQuick()
     format.setStencilBufferSize(0);
     QSurfaceFormat::setDefaultFormat(format);
     qputenv("QSG_NO_DEPTH_BUFFER", "1"); // read once, when the first window's graphics configuration is made
+    // Panels, tables and menus show text at its own size: hinted glyphs from the platform's rasteriser read like the
+    // rest of the desktop and are cheaper to draw than distance fields (about 10 fps more under llvmpipe). The
+    // diagram's texts, which zoom with it, ask for Text.QtRendering themselves.
+    QQuickWindow::setTextRenderType(QQuickWindow::NativeTextRendering);
 }
 
 } // namespace Stepscope
