@@ -40,20 +40,27 @@ qreal measuredWidth(const QString& text, const QFont& font)
 }
 } // namespace
 
-QFont DiagramFonts::nameFont()
+namespace {
+QFont diagramFont(int pixelSize)
 {
     QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPixelSize(12); // diagram units are points: pixel-sized fonts scale with the painter
+    font.setPixelSize(pixelSize); // diagram units are points: pixel-sized fonts scale with the painter
     font.setStyleHint(QFont::SansSerif);
+    // Said explicitly so that painting does not take the application font's hinting (the desktop application asks
+    // for full hinting for its panels): exports look the same from the command line and from the window.
+    font.setHintingPreference(QFont::PreferDefaultHinting);
     return font;
+}
+} // namespace
+
+QFont DiagramFonts::nameFont()
+{
+    return diagramFont(12);
 }
 
 QFont DiagramFonts::smallFont()
 {
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPixelSize(10);
-    font.setStyleHint(QFont::SansSerif);
-    return font;
+    return diagramFont(10);
 }
 
 void DiagramFonts::load()

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void clickingTheCollapseMarkCollapses();
     void minimapAndCopiedImageShowTheWholeDiagram();
     void drawsWithoutDepthBufferInPaintOrder();
+    void panelTextIsFullyHinted();
 
 private:
     std::unique_ptr<MainWindow> openDemo();
@@ -543,6 +544,24 @@ void TestMainWindow::drawsWithoutDepthBufferInPaintOrder()
         QVERIFY2(difference > 6, qPrintable(QStringLiteral("tab %1 shows %2, the panel's colour").arg(i).arg(shown.name())));
     }
     QCOMPARE(unselected, 2);
+}
+
+// prepareQuick(): panel text is fully hinted (each glyph rasterised once, not at four sub-pixel positions: the first
+// frame's glyphs took 75 ms instead of 35), while the diagram's texts scale as outlines.
+void TestMainWindow::panelTextIsFullyHinted()
+{
+    auto main = openDemo();
+    QVERIFY(main);
+    QQuickItem* title = main->item("workflowTitle");
+    QVERIFY(title);
+    QCOMPARE(title->property("font").value<QFont>().hintingPreference(), QFont::PreferFullHinting);
+    QCOMPARE(title->property("renderType").toInt(), 1); // Text.NativeRendering
+    QQuickItem* node = main->item("node:ChargeCard");
+    QVERIFY(node);
+    int outlined = 0;
+    for (QQuickItem* child : node->childItems())
+        outlined += child->inherits("QQuickText") && child->property("renderType").toInt() == 0 ? 1 : 0; // QtRendering
+    QVERIFY(outlined > 0);
 }
 
 QTEST_MAIN(TestMainWindow)

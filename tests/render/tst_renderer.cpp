@@ -155,6 +155,21 @@ private Q_SLOTS:
         QVERIFY(opaque > 100);
     }
 
+    // The desktop application asks for full hinting in its application font (prepareQuick); a diagram exported from
+    // the window must still be drawn like the same export from the command line.
+    void pngIgnoresTheApplicationFontHinting()
+    {
+        const QFont applicationFont = QGuiApplication::font();
+        const auto restore = qScopeGuard([&] { QGuiApplication::setFont(applicationFont); });
+        const QImage before = renderImage(m_diagram, {});
+        QFont hinted = applicationFont;
+        hinted.setHintingPreference(QFont::PreferFullHinting);
+        QGuiApplication::setFont(hinted);
+        const QImage after = renderImage(m_diagram, {});
+        QCOMPARE(after.size(), before.size());
+        QVERIFY(after == before);
+    }
+
     void darkThemeDiffers()
     {
         RenderOptions light;
