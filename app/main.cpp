@@ -51,7 +51,8 @@ int main(int argc, char* argv[])
             return finish(code);
     }
 #ifdef STEPSCOPE_WITH_GUI
-    // The desktop module returns after its window, engine and application object are destroyed.
+    // The desktop module returns after its window, engine and application object are destroyed (a --screenshot run
+    // ends inside it once the picture is written).
     return finish(Stepscope::Cli::runDesktopModule(argc, argv));
 #else
     Stepscope::Cli::err() << "stepscope: built without the user interface; see 'stepscope --help'\n";

@@ -15,7 +15,7 @@ public:
     using QObject::QObject;
 
     /// After the next frame of `window` is swapped, grabs it and quits the application; the image is written to
-    /// `file` on a worker thread meanwhile (encoding a PNG takes as long as closing the window).
+    /// `file` on a worker thread meanwhile.
     Q_INVOKABLE void saveAfterNextFrame(QQuickWindow* window, const QString& file);
 
     /// Waits for the image being written, reports where it went, and returns the exit status: 0 when it was
