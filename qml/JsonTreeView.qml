@@ -99,25 +99,32 @@ Item {
                 acceptedButtons: Qt.RightButton
                 onTapped: {
                     root.selectedPath = row.path
-                    menu.index = row.treeView.modelIndex(Qt.point(row.column, row.row))
-                    menu.path = row.path
-                    menu.popup()
+                    root.showMenu(row.treeView.modelIndex(Qt.point(row.column, row.row)), row.path)
                 }
             }
         }
     }
 
-    Menu {
-        id: menu
-        property var index
-        property string path
-        MenuItem { text: "Copy value"; onTriggered: Clipboard.setText(root.jsonModel.valueText(menu.index)) }
-        MenuItem { text: "Copy path"; onTriggered: Clipboard.setText(menu.path) }
-        MenuItem { text: "Copy all"; onTriggered: root.copyAll() }
-        MenuSeparator {}
-        MenuItem {
-            text: "Expand all"
-            onTriggered: tree.expandRecursively()
+    // Made on the first right click: the inspector has three trees, and their menus were built with the window.
+    property Menu menu: null
+    function showMenu(index, path) {
+        if (!menu)
+            menu = menuComponent.createObject(root)
+        menu.index = index
+        menu.path = path
+        menu.popup()
+    }
+    Component {
+        id: menuComponent
+        Menu {
+            id: contextMenu
+            property var index
+            property string path
+            MenuItem { text: "Copy value"; onTriggered: Clipboard.setText(root.jsonModel.valueText(contextMenu.index)) }
+            MenuItem { text: "Copy path"; objectName: "copyPathMenuItem"; onTriggered: Clipboard.setText(contextMenu.path) }
+            MenuItem { text: "Copy all"; onTriggered: root.copyAll() }
+            MenuSeparator {}
+            MenuItem { text: "Expand all"; onTriggered: tree.expandRecursively() }
         }
     }
 }

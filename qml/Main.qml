@@ -133,64 +133,70 @@ ApplicationWindow {
     }
 
     menuBar: MenuBar {
-        Menu {
+        LazyMenu {
             objectName: "fileMenu"
             title: "&File"
-            MenuItem { action: openAction }
-            Menu {
-                id: recentMenu
-                title: "Open &recent"
-                enabled: controller.recentFiles.length > 0
-                Instantiator {
-                    // Made a few at a time between frames: a new document changes the list while it is being shown.
-                    asynchronous: true
-                    model: controller.recentFiles
-                    delegate: MenuItem {
-                        required property string modelData
-                        text: modelData
-                        onTriggered: controller.openFile(modelData)
+            entries: MenuEntries {
+                MenuItem { action: openAction }
+                Menu {
+                    id: recentMenu
+                    title: "Open &recent"
+                    enabled: controller.recentFiles.length > 0
+                    Instantiator {
+                        // Made a few at a time between frames: a new document changes the list while it is shown.
+                        asynchronous: true
+                        model: controller.recentFiles
+                        delegate: MenuItem {
+                            required property string modelData
+                            text: modelData
+                            onTriggered: controller.openFile(modelData)
+                        }
+                        onObjectAdded: (index, object) => recentMenu.insertItem(index, object)
+                        onObjectRemoved: (index, object) => recentMenu.removeItem(object)
                     }
-                    onObjectAdded: (index, object) => recentMenu.insertItem(index, object)
-                    onObjectRemoved: (index, object) => recentMenu.removeItem(object)
+                    MenuSeparator {}
+                    MenuItem { text: "Clear"; onTriggered: controller.clearRecentFiles() }
                 }
+                MenuItem { action: reloadAction }
                 MenuSeparator {}
-                MenuItem { text: "Clear"; onTriggered: controller.clearRecentFiles() }
+                MenuItem { action: exportAction; objectName: "exportMenuItem" }
+                MenuItem { action: copyImageAction }
+                MenuSeparator {}
+                MenuItem { action: importFilesAction; objectName: "importFilesMenuItem" }
+                MenuItem { action: importFolderAction }
+                MenuItem { action: executionsAction; objectName: "executionsMenuItem" }
+                MenuItem { action: openArchiveAction }
+                MenuItem { action: defaultArchiveAction }
+                MenuSeparator {}
+                MenuItem { action: quitAction }
             }
-            MenuItem { action: reloadAction }
-            MenuSeparator {}
-            MenuItem { action: exportAction; objectName: "exportMenuItem" }
-            MenuItem { action: copyImageAction }
-            MenuSeparator {}
-            MenuItem { action: importFilesAction; objectName: "importFilesMenuItem" }
-            MenuItem { action: importFolderAction }
-            MenuItem { action: executionsAction; objectName: "executionsMenuItem" }
-            MenuItem { action: openArchiveAction }
-            MenuItem { action: defaultArchiveAction }
-            MenuSeparator {}
-            MenuItem { action: quitAction }
         }
-        Menu {
+        LazyMenu {
             title: "&View"
-            MenuItem { action: findAction }
-            MenuItem { action: failureAction }
-            MenuSeparator {}
-            MenuItem { action: fitAction; text: "&Fit (F)" }
-            MenuItem { action: zoomInAction }
-            MenuItem { action: zoomOutAction }
-            MenuItem { action: actualSizeAction }
-            MenuItem { action: directionAction }
-            MenuSeparator {}
-            MenuItem { action: heatAction; objectName: "heatMenuItem" }
-            Menu {
-                title: "Heat &measure"
-                MenuItem { action: heatFailuresAction }
-                MenuItem { action: heatRunsAction }
-                MenuItem { action: heatP95Action }
+            entries: MenuEntries {
+                MenuItem { action: findAction }
+                MenuItem { action: failureAction }
+                MenuSeparator {}
+                MenuItem { action: fitAction; text: "&Fit (F)" }
+                MenuItem { action: zoomInAction }
+                MenuItem { action: zoomOutAction }
+                MenuItem { action: actualSizeAction }
+                MenuItem { action: directionAction }
+                MenuSeparator {}
+                MenuItem { action: heatAction; objectName: "heatMenuItem" }
+                Menu {
+                    title: "Heat &measure"
+                    MenuItem { action: heatFailuresAction }
+                    MenuItem { action: heatRunsAction }
+                    MenuItem { action: heatP95Action }
+                }
             }
         }
-        Menu {
+        LazyMenu {
             title: "&Help"
-            MenuItem { action: aboutAction }
+            entries: MenuEntries {
+                MenuItem { action: aboutAction }
+            }
         }
     }
 

@@ -7,6 +7,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -60,6 +61,15 @@ inline std::unique_ptr<MainWindow> openMainWindow(const QVariantMap& properties 
         return nullptr;
     main->window = qobject_cast<QQuickWindow*>(main->engine->rootObjects().first());
     return main;
+}
+
+/// Waits until `window` has drawn a frame, so that what a user would see is laid out (views make and place their
+/// delegates, and menus their entries, just before drawing).
+[[nodiscard]] inline bool waitForFrame(QQuickWindow* window)
+{
+    QSignalSpy frames(window, &QQuickWindow::frameSwapped);
+    window->requestUpdate();
+    return QTest::qWaitFor([&] { return !frames.isEmpty(); }, 5000);
 }
 
 /// Pixels of `image` within `tolerance` (per channel) of `color`.

@@ -1,6 +1,7 @@
 #include "guitestsupport.h"
 #include "testsupport.h"
 
+#include <QClipboard>
 #include <QDropEvent>
 #include <QMimeData>
 #include <QQuickGraphicsConfiguration>
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void selectingAnEventSelectsItsState();
     void exportFromTheMenuWritesAFile_data();
     void exportFromTheMenuWritesAFile();
+    void menuEntriesAreMadeWhenFirstOpened();
     void droppingAFileOpensIt();
     void brokenDefinitionShowsDiagnostics();
     void searchHighlightsAndCentres();
@@ -150,6 +152,18 @@ void TestMainWindow::clickingAStateShowsItsInput()
     auto* tree = inputTree->findChild<QQuickItem*>(QStringLiteral("jsonTree"));
     QVERIFY(tree);
     QTRY_VERIFY(tree->property("rows").toInt() > 3);
+    // A right click on the second row opens the context menu (made on first use); "Copy path" copies that row's path.
+    QGuiApplication::clipboard()->clear();
+    QVERIFY(waitForFrame(main->window));
+    QTest::mouseClick(main->window, Qt::RightButton, {}, tree->mapToScene(QPointF(60, 22 * 1.5)).toPoint());
+    const QString path = inputTree->property("selectedPath").toString();
+    QVERIFY2(path.startsWith(u'$') && path.size() > 1, qPrintable(path));
+    QQuickItem* copyPath = nullptr;
+    QTRY_VERIFY((copyPath = main->item("copyPathMenuItem")) && copyPath->isVisible());
+    QVERIFY(waitForFrame(main->window));
+    QTest::mouseClick(main->window, Qt::LeftButton, {},
+        copyPath->mapToScene(QPointF(copyPath->width() / 2, copyPath->height() / 2)).toPoint());
+    QTRY_COMPARE(QGuiApplication::clipboard()->text(), path);
 }
 
 void TestMainWindow::filteringEvents()
@@ -222,6 +236,7 @@ void TestMainWindow::exportFromTheMenuWritesAFile()
     QQuickItem* menuItem = main->item("exportMenuItem");
     QVERIFY(menuItem);
     QTRY_VERIFY(menuItem->isVisible() && menuItem->width() > 0);
+    QVERIFY(waitForFrame(main->window)); // the entries are made as the menu opens (LazyMenu), placed when drawn
     QTest::mouseClick(main->window, Qt::LeftButton, {},
         menuItem->mapToScene(QPointF(menuItem->width() / 2, menuItem->height() / 2)).toPoint());
     QObject* dialog = main->object("exportDialog");
@@ -245,6 +260,37 @@ void TestMainWindow::exportFromTheMenuWritesAFile()
     if (suffix == QLatin1String("svg"))
         QVERIFY(data.contains("ChargeCard"));
     QTRY_VERIFY(!dialog->property("visible").toBool());
+}
+
+// LazyMenu: the menu bar's entries are made the first time their menu opens, once, in their order, submenus included.
+void TestMainWindow::menuEntriesAreMadeWhenFirstOpened()
+{
+    auto main = openDemo();
+    QVERIFY(main);
+    QObject* fileMenu = main->object("fileMenu");
+    QVERIFY(fileMenu);
+    QCOMPARE(fileMenu->property("count").toInt(), 0);
+    auto entry = [&](int index) {
+        QQuickItem* item = nullptr;
+        QMetaObject::invokeMethod(fileMenu, "itemAt", Q_RETURN_ARG(QQuickItem*, item), Q_ARG(int, index));
+        return item;
+    };
+    const int recentFiles = main->controller()->property("recentFiles").toStringList().size();
+    QVERIFY(recentFiles >= 2); // the demo's definition and history
+    for (int opening = 0; opening < 2; ++opening) {
+        QVERIFY(QMetaObject::invokeMethod(fileMenu, "open"));
+        QTRY_VERIFY(fileMenu->property("opened").toBool());
+        QCOMPARE(fileMenu->property("count").toInt(), 14);
+        QVERIFY(entry(0) && entry(13));
+        QCOMPARE(entry(0)->property("text").toString(), QStringLiteral("&Open…"));
+        QCOMPARE(entry(13)->property("text").toString(), QStringLiteral("&Quit"));
+        auto* recent = entry(1)->property("subMenu").value<QObject*>();
+        QVERIFY(recent);
+        QCOMPARE(recent->property("title").toString(), QStringLiteral("Open &recent"));
+        QTRY_COMPARE(recent->property("count").toInt(), recentFiles + 2); // the files, a separator, "Clear"
+        QVERIFY(QMetaObject::invokeMethod(fileMenu, "close"));
+        QTRY_VERIFY(!fileMenu->property("visible").toBool());
+    }
 }
 
 void TestMainWindow::droppingAFileOpensIt()
