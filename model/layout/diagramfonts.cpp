@@ -38,9 +38,7 @@ qreal measuredWidth(const QString& text, const QFont& font)
     widths.insert(std::move(key), width);
     return width;
 }
-} // namespace
 
-namespace {
 QFont diagramFont(int pixelSize)
 {
     QFont font(QStringLiteral("DejaVu Sans"));
