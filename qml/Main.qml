@@ -172,6 +172,7 @@ ApplicationWindow {
             }
         }
         LazyMenu {
+            objectName: "viewMenu"
             title: "&View"
             entries: MenuEntries {
                 MenuItem { action: findAction }

@@ -291,6 +291,20 @@ void TestMainWindow::menuEntriesAreMadeWhenFirstOpened()
         QVERIFY(QMetaObject::invokeMethod(fileMenu, "close"));
         QTRY_VERIFY(!fileMenu->property("visible").toBool());
     }
+    // From the keyboard: Alt+V opens the View menu, made then, with its submenu last.
+    QObject* viewMenu = main->object("viewMenu");
+    QVERIFY(viewMenu);
+    QCOMPARE(viewMenu->property("count").toInt(), 0);
+    main->window->requestActivate();
+    QVERIFY(QTest::qWaitForWindowActive(main->window));
+    QTest::keyClick(main->window, Qt::Key_V, Qt::AltModifier);
+    QTRY_VERIFY(viewMenu->property("opened").toBool());
+    QCOMPARE(viewMenu->property("count").toInt(), 11);
+    QQuickItem* last = nullptr;
+    QVERIFY(QMetaObject::invokeMethod(viewMenu, "itemAt", Q_RETURN_ARG(QQuickItem*, last), Q_ARG(int, 10)));
+    QVERIFY(last && last->property("subMenu").value<QObject*>());
+    QTest::keyClick(main->window, Qt::Key_Escape);
+    QTRY_VERIFY(!viewMenu->property("visible").toBool());
 }
 
 void TestMainWindow::droppingAFileOpensIt()
