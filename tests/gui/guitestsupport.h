@@ -72,6 +72,14 @@ inline std::unique_ptr<MainWindow> openMainWindow(const QVariantMap& properties 
     return QTest::qWaitFor([&] { return !frames.isEmpty(); }, 5000);
 }
 
+/// The item at `index` of a Qt Quick Controls container (a Menu, a TabBar), or nullptr.
+[[nodiscard]] inline QQuickItem* itemAt(QObject* container, int index)
+{
+    QQuickItem* item = nullptr;
+    QMetaObject::invokeMethod(container, "itemAt", Q_RETURN_ARG(QQuickItem*, item), Q_ARG(int, index));
+    return item;
+}
+
 /// Pixels of `image` within `tolerance` (per channel) of `color`.
 inline int countColor(const QImage& image, QColor color, int tolerance = 24)
 {

@@ -271,11 +271,7 @@ void TestMainWindow::menuEntriesAreMadeWhenFirstOpened()
     QObject* fileMenu = main->object("fileMenu");
     QVERIFY(fileMenu);
     QCOMPARE(fileMenu->property("count").toInt(), 0);
-    auto entry = [&](int index) {
-        QQuickItem* item = nullptr;
-        QMetaObject::invokeMethod(fileMenu, "itemAt", Q_RETURN_ARG(QQuickItem*, item), Q_ARG(int, index));
-        return item;
-    };
+    auto entry = [&](int index) { return itemAt(fileMenu, index); };
     const int recentFiles = main->controller()->property("recentFiles").toStringList().size();
     QVERIFY(recentFiles >= 2); // the demo's definition and history
     for (int opening = 0; opening < 2; ++opening) {
@@ -301,8 +297,7 @@ void TestMainWindow::menuEntriesAreMadeWhenFirstOpened()
     QTest::keyClick(main->window, Qt::Key_V, Qt::AltModifier);
     QTRY_VERIFY(viewMenu->property("opened").toBool());
     QCOMPARE(viewMenu->property("count").toInt(), 11);
-    QQuickItem* last = nullptr;
-    QVERIFY(QMetaObject::invokeMethod(viewMenu, "itemAt", Q_RETURN_ARG(QQuickItem*, last), Q_ARG(int, 10)));
+    QQuickItem* last = itemAt(viewMenu, 10);
     QVERIFY(last && last->property("subMenu").value<QObject*>());
     QTest::keyClick(main->window, Qt::Key_Escape);
     QTRY_VERIFY(!viewMenu->property("visible").toBool());
@@ -594,8 +589,7 @@ void TestMainWindow::drawsWithoutDepthBufferInPaintOrder()
     const QColor panel = pixel(tabs, QPointF(tabs->width() + 24, tabs->height() / 2));
     int unselected = 0;
     for (int i = 0; i < 3; ++i) {
-        QQuickItem* button = nullptr;
-        QVERIFY(QMetaObject::invokeMethod(tabs, "itemAt", Q_RETURN_ARG(QQuickItem*, button), Q_ARG(int, i)));
+        QQuickItem* button = itemAt(tabs, i);
         QVERIFY(button);
         if (button->property("checked").toBool())
             continue; // the selected tab takes the panel's colour
