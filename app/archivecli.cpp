@@ -1,6 +1,8 @@
 #include "archivecli.h"
 
 #include "archive/timefilter.h"
+#include "output.h"
+#include "workflow/durationtext.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -30,7 +32,7 @@ nlohmann::ordered_json summaryJson(const ExecutionSummary& s)
     j["status"] = utf8(s.status);
     j["start"] = s.startMs == NoTime ? nlohmann::ordered_json() : nlohmann::ordered_json(utf8(formatTime(s.startMs)));
     j["stop"] = s.stopMs == NoTime ? nlohmann::ordered_json() : nlohmann::ordered_json(utf8(formatTime(s.stopMs)));
-    j["durationMs"] = s.durationMs < 0 ? nlohmann::ordered_json() : nlohmann::ordered_json(s.durationMs);
+    j["durationMs"] = optionalMs(s.durationMs);
     j["redriveCount"] = s.redriveCount;
     j["error"] = s.error.isEmpty() ? nlohmann::ordered_json() : nlohmann::ordered_json(utf8(s.error));
     j["cause"] = s.cause.isEmpty() ? nlohmann::ordered_json() : nlohmann::ordered_json(utf8(s.cause));
@@ -45,6 +47,38 @@ nlohmann::ordered_json summaryJson(const ExecutionSummary& s)
 QString dumpJson(const nlohmann::ordered_json& json)
 {
     return QString::fromStdString(json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+}
+
+nlohmann::ordered_json jsonLines(const QStringList& lines)
+{
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
+    for (const QString& line : lines)
+        array.push_back(utf8(line));
+    return array;
+}
+
+nlohmann::ordered_json optionalMs(qint64 ms)
+{
+    return ms < 0 ? nlohmann::ordered_json() : nlohmann::ordered_json(ms);
+}
+
+QString durationOrDash(qint64 ms)
+{
+    return ms < 0 ? QStringLiteral("-") : durationText(ms);
+}
+
+int archiveCommandFailed(const char* command, const QString& message)
+{
+    err() << "stepscope " << command << ": " << message << '\n';
+    err().flush();
+    return Failed;
+}
+
+int archiveUsageError(const char* command, const QString& message)
+{
+    err() << "stepscope " << command << ": " << message << "\nTry 'stepscope --help'.\n";
+    err().flush();
+    return UsageError;
 }
 
 } // namespace Stepscope::Cli

@@ -18,5 +18,15 @@ namespace Stepscope::Cli {
 /// nlohmann's dump, invalid UTF-8 replaced.
 [[nodiscard]] QString dumpJson(const nlohmann::ordered_json& json);
 [[nodiscard]] std::string utf8(const QString& text);
+/// A JSON array of the lines' text.
+[[nodiscard]] nlohmann::ordered_json jsonLines(const QStringList& lines);
+/// Milliseconds as JSON, null when negative (unknown).
+[[nodiscard]] nlohmann::ordered_json optionalMs(qint64 ms);
+/// durationText(), or "-" when negative (unknown).
+[[nodiscard]] QString durationOrDash(qint64 ms);
+/// "stepscope COMMAND: message" on standard error; returns Failed.
+int archiveCommandFailed(const char* command, const QString& message);
+/// The same with a pointer to --help; returns UsageError.
+int archiveUsageError(const char* command, const QString& message);
 
 } // namespace Stepscope::Cli

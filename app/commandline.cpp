@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "comparecommand.h"
 #include "importcommand.h"
 #include "inspectcommand.h"
 #include "modules.h"

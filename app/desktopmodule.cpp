@@ -1,5 +1,5 @@
 // The desktop module (see modules.h): the Qt Quick application.
-#include "guimain.h"
+#include "startup/guimain.h"
 
 #include <QtGlobal>
 

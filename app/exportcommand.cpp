@@ -4,11 +4,13 @@
 #include "archive/heatmap.h"
 #include "commandline.h"
 #include "definition/definition.h"
+#include "document/executionmatch.h"
 #include "history/execution.h"
 #include "layout/diagramfonts.h"
 #include "layout/graphvizlayout.h"
 #include "layout/layoutjson.h"
 #include "render/diagramexport.h"
+#include "render/diagramfile.h"
 #include "render/heatcolor.h"
 #include "render/textexport.h"
 
@@ -255,41 +257,24 @@ int exportCommand(const QStringList& arguments)
         renderOptions.overlay = &overlay;
     }
 
-    QByteArray data;
-    if (format == QLatin1String("dot")) {
-        data = dotText(opened.workflow, layoutOptions);
-    } else if (format == QLatin1String("mmd")) {
-        data = mermaidText(opened.workflow, layoutOptions);
-    } else {
-        GraphvizLayout engine;
-        const Diagram diagram = engine.layout(opened.workflow, layoutOptions);
-        for (const Diagnostic& d : diagram.diagnostics)
-            err() << "stepscope export: " << severityName(d.severity) << ": " << d.message << '\n';
-        renderOptions.title = opened.workflow.name;
-        if (format == QLatin1String("json")) {
-            data = layoutJson(diagram);
-        } else if (format == QLatin1String("svg")) {
-            data = renderSvg(diagram, renderOptions);
-        } else if (format == QLatin1String("png")) {
-            const QImage image = renderImage(diagram, renderOptions);
-            if (!image.save(output, "PNG")) {
-                err() << "stepscope export: cannot write " << output << '\n';
-                err().flush();
-                return Failed;
-            }
+    if (format == QLatin1String("dot") || format == QLatin1String("mmd")) {
+        const QByteArray text = format == QLatin1String("dot") ? dotText(opened.workflow, layoutOptions)
+                                                               : mermaidText(opened.workflow, layoutOptions);
+        if (!writeFile(output, text)) {
+            err() << "stepscope export: cannot write " << output << '\n';
             err().flush();
-            return Ok;
-        } else if (format == QLatin1String("pdf")) {
-            QString error;
-            const bool ok = writePdf(diagram, output, renderOptions, &error);
-            if (!ok)
-                err() << "stepscope export: " << error << '\n';
-            err().flush();
-            return ok ? Ok : Failed;
+            return Failed;
         }
+        err().flush();
+        return Ok;
     }
-    if (!writeFile(output, data)) {
-        err() << "stepscope export: cannot write " << output << '\n';
+    GraphvizLayout engine;
+    const Diagram diagram = engine.layout(opened.workflow, layoutOptions);
+    for (const Diagnostic& d : diagram.diagnostics)
+        err() << "stepscope export: " << severityName(d.severity) << ": " << d.message << '\n';
+    renderOptions.title = opened.workflow.name;
+    if (const QString error = writeDiagramFile(diagram, output, renderOptions); !error.isEmpty()) {
+        err() << "stepscope export: " << error << '\n';
         err().flush();
         return Failed;
     }

@@ -1,8 +1,8 @@
 #include "inspectcommand.h"
 
 #include "commandline.h"
-#include "definition/definition.h"
-#include "history/execution.h"
+#include "document/documentloader.h"
+#include "workflow/durationtext.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,18 +27,6 @@ Json timeJson(const QDateTime& time)
 QString timeText(const QDateTime& time)
 {
     return time.isValid() ? time.toString(Qt::ISODateWithMs) : QStringLiteral("unknown");
-}
-
-QString durationText(qint64 ms)
-{
-    if (ms < 1000)
-        return QStringLiteral("%1 ms").arg(ms);
-    if (ms < 60000)
-        return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 3);
-    const qint64 s = ms / 1000;
-    if (s < 3600)
-        return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60);
-    return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
 QString pathText(const QStringList& path)
@@ -99,19 +87,17 @@ Json diagnosticsJson(const Diagnostics& diagnostics, const QString& file)
 }
 
 struct Report {
-    HistoryReadResult result;
-    bool hasDefinition = false;
-    OpenedDefinition definition;
-    Workflow workflow; ///< the definition's, or the path that ran
-    ExecutionMatch match;
+    std::shared_ptr<const LoadedDocument> doc;
+    bool hasDefinition = false; ///< a definition was given and read
     Diagnostics notes;
+    [[nodiscard]] const HistoryReadResult& history() const { return *doc->history; }
 };
 
 Json stateTableJson(const Report& report)
 {
     Json states = Json::array();
-    for (const State& state : report.workflow.states) {
-        const StateOutcome outcome = report.match.states.value(state.id);
+    for (const State& state : report.doc->workflow.states) {
+        const StateOutcome outcome = report.doc->match.states.value(state.id);
         Json s;
         s["id"] = str(state.id);
         s["name"] = str(state.name);
@@ -140,10 +126,10 @@ Json stateTableJson(const Report& report)
 
 void printJson(const Report& report, const QString& file)
 {
-    const Execution& e = report.result.execution;
+    const Execution& e = report.history().execution;
     Json out;
     out["file"] = str(file);
-    out["format"] = str(historyFormatName(report.result.format));
+    out["format"] = str(historyFormatName(report.history().format));
     out["executionArn"] = e.arn.isEmpty() ? Json(nullptr) : Json(str(e.arn));
     out["name"] = e.name.isEmpty() ? Json(nullptr) : Json(str(e.name));
     out["stateMachineArn"] = e.stateMachineArn.isEmpty() ? Json(nullptr) : Json(str(e.stateMachineArn));
@@ -210,19 +196,19 @@ void printJson(const Report& report, const QString& file)
             { "cause", str(c.cause) }, { "nextState", str(c.nextState) } });
     }
     out["caughtErrors"] = caught;
-    out["definition"] = report.hasDefinition ? Json(str(report.definition.loaded.file)) : Json(nullptr);
+    out["definition"] = report.hasDefinition ? Json(str(report.doc->definition.loaded.file)) : Json(nullptr);
     out["states"] = stateTableJson(report);
     Json unknown = Json::array();
-    for (const QString& name : report.match.unknownStates)
+    for (const QString& name : report.doc->match.unknownStates)
         unknown.push_back(str(name));
     out["unknownStates"] = unknown;
-    if (report.result.executionArns.size() > 1) {
+    if (report.history().executionArns.size() > 1) {
         Json arns = Json::array();
-        for (const QString& arn : report.result.executionArns)
+        for (const QString& arn : report.history().executionArns)
             arns.push_back(str(arn));
         out["executions"] = arns;
     }
-    out["diagnostics"] = diagnosticsJson(report.result.diagnostics + report.notes, file);
+    out["diagnostics"] = diagnosticsJson(report.history().diagnostics + report.notes, file);
     std::string text = out.dump(2, ' ', false, Json::error_handler_t::replace);
     text.push_back('\n');
     fwrite(text.data(), 1, text.size(), stdout);
@@ -232,12 +218,12 @@ void printJson(const Report& report, const QString& file)
 void printText(const Report& report, const QString& file)
 {
     QTextStream& o = out();
-    const Execution& e = report.result.execution;
+    const Execution& e = report.history().execution;
     const QString title = !e.name.isEmpty() ? e.name : !e.arn.isEmpty() ? e.arn : QFileInfo(file).fileName();
     o << "Execution: " << title << '\n';
     if (!e.arn.isEmpty() && e.arn != title)
         o << "ARN:       " << e.arn << '\n';
-    o << "Read:      " << historyFormatName(report.result.format) << ", " << e.events.size() << " events\n";
+    o << "Read:      " << historyFormatName(report.history().format) << ", " << e.events.size() << " events\n";
     o << "Status:    " << executionStatusKey(e.status) << '\n';
     o << "Started:   " << timeText(e.start) << '\n';
     if (e.status != ExecutionStatus::Running)
@@ -248,9 +234,9 @@ void printText(const Report& report, const QString& file)
         o << "Redriven:  " << e.redriveCount << "×, last " << timeText(e.redriveDate) << '\n';
     if (e.isPartialLog)
         o << "Partial:   " << e.partialNote << '\n';
-    if (report.result.executionArns.size() > 1) {
-        o << "\nThis log holds " << report.result.executionArns.size() << " executions (pick one with --execution ARN):\n";
-        for (const QString& arn : report.result.executionArns)
+    if (report.history().executionArns.size() > 1) {
+        o << "\nThis log holds " << report.history().executionArns.size() << " executions (pick one with --execution ARN):\n";
+        for (const QString& arn : report.history().executionArns)
             o << (arn == e.arn ? "  * " : "    ") << arn << '\n';
     }
 
@@ -309,17 +295,17 @@ void printText(const Report& report, const QString& file)
     o << "\nStates" << (report.hasDefinition ? QString() : QStringLiteral(" (path that ran; no definition given)"))
       << ":\n";
     int width = 5;
-    for (const State& state : report.workflow.states)
+    for (const State& state : report.doc->workflow.states)
         width = std::max(width, int(state.id.size()));
     width = std::min(width, 60);
     o << "  " << QStringLiteral("STATE").leftJustified(width) << "  " << QStringLiteral("STATUS").leftJustified(10)
       << "  RUNS  DETAIL\n";
-    for (const State& state : report.workflow.states) {
-        const StateOutcome outcome = report.match.states.value(state.id);
+    for (const State& state : report.doc->workflow.states) {
+        const StateOutcome outcome = report.doc->match.states.value(state.id);
         o << "  " << state.id.leftJustified(width) << "  " << runStatusName(outcome.status).leftJustified(10) << "  "
           << QString::number(outcome.runs).rightJustified(4) << "  " << outcome.summary << '\n';
     }
-    const Diagnostics all = report.result.diagnostics + report.notes;
+    const Diagnostics all = report.history().diagnostics + report.notes;
     if (!all.isEmpty()) {
         o << "\nNotes:\n";
         for (const Diagnostic& d : all)
@@ -374,18 +360,17 @@ int inspectCommand(const QStringList& arguments)
     }
 
     Report report;
-    report.result = readHistoryFile(historyFile, options);
-    if (!report.result.read) {
-        for (const Diagnostic& d : report.result.diagnostics)
+    report.doc = loadDocument(DocumentRequest { definitionFile, historyFile, options.executionArn, options.describeFile });
+    if (!report.history().read) {
+        for (const Diagnostic& d : report.history().diagnostics)
             err() << formatDiagnostic(d, historyFile) << '\n';
         err().flush();
         return Failed;
     }
-    if (!definitionFile.isEmpty()) {
-        report.definition = openDefinition(definitionFile);
-        report.hasDefinition = report.definition.hasWorkflow();
+    if (report.doc->hasDefinition) {
+        report.hasDefinition = report.doc->definition.hasWorkflow();
         if (!report.hasDefinition) {
-            for (const Diagnostic& d : report.definition.diagnostics) {
+            for (const Diagnostic& d : report.doc->definition.diagnostics) {
                 if (d.isError())
                     report.notes.append(d);
             }
@@ -393,18 +378,12 @@ int inspectCommand(const QStringList& arguments)
                 QStringLiteral("the definition could not be read: showing the path that ran instead"), {}, {},
                 definitionFile });
         }
+    } else if (report.history().execution.hasHistory) {
+        report.notes.append({ Severity::Info,
+            QStringLiteral("no definition given (--definition FILE): the states are those of the path that ran"), {},
+            {}, historyFile });
     }
-    if (report.hasDefinition) {
-        report.workflow = report.definition.workflow;
-    } else {
-        report.workflow = workflowFromExecution(report.result.execution);
-        if (definitionFile.isEmpty() && report.result.execution.hasHistory)
-            report.notes.append({ Severity::Info,
-                QStringLiteral("no definition given (--definition FILE): the states are those of the path that ran"),
-                {}, {}, historyFile });
-    }
-    report.match = matchDefinition(report.result.execution, report.workflow);
-    for (Diagnostic d : report.match.diagnostics) {
+    for (Diagnostic d : report.doc->match.diagnostics) {
         d.file = definitionFile;
         report.notes.append(d);
     }

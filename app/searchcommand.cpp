@@ -1,9 +1,9 @@
 #include "searchcommand.h"
 
 #include "archive/archive.h"
-#include "archive/heatmap.h"
 #include "archivecli.h"
 #include "commandline.h"
+#include "workflow/durationtext.h"
 
 namespace Stepscope::Cli {
 
@@ -118,7 +118,7 @@ int searchCommand(const QStringList& arguments)
         if (!s.rootCauseState.isEmpty())
             failure += QStringLiteral(" in ") + (s.rootCausePath.isEmpty() ? s.rootCauseState : s.rootCausePath);
         out() << cell(QString::number(s.id), 7) << ' ' << cell(formatTime(s.startMs), 24) << ' ' << cell(s.status, 10)
-              << ' ' << cell(s.durationMs < 0 ? QString() : formatDurationMs(s.durationMs), 10) << ' '
+              << ' ' << cell(s.durationMs < 0 ? QString() : durationText(s.durationMs), 10) << ' '
               << cell(s.stateMachine, 20) << ' ' << cell(s.name, 28) << ' ' << failure.simplified() << '\n';
     }
     out() << result.executions.size() << " of " << result.total << " matching executions";

@@ -8,7 +8,4 @@ namespace Stepscope::Cli {
 /// p50 / p95 durations over the archived executions of one state machine.
 int statsCommand(const QStringList& arguments);
 
-/// `stepscope compare EXECUTION EXECUTION [--db FILE] [--json]`: where two archived executions differ.
-int compareCommand(const QStringList& arguments);
-
 } // namespace Stepscope::Cli

@@ -39,8 +39,8 @@ ApplicationWindow {
                     diagram.centreOnState(controller.rootCauseState)
                     inspectorPanel.showTab(controller.inspector.error !== "" ? "Error" : "Input")
                 }
-            } else if (controller.selectedState >= 0 && !diagram.isStateVisible(controller.selectedState)) {
-                diagram.centreOnState(controller.selectedState)
+            } else if (controller.selection.selectedState >= 0 && !diagram.isStateVisible(controller.selection.selectedState)) {
+                diagram.centreOnState(controller.selection.selectedState)
             }
             if (!window.firstLoadDone) {
                 window.firstLoadDone = true
@@ -48,7 +48,7 @@ ApplicationWindow {
                     WindowGrabber.saveAfterNextFrame(window, window.screenshotFile)
             }
         }
-        onDiagramChanged: if (window.firstLoadDone && controller.selectedState >= 0) Qt.callLater(() => diagram.centreOnState(controller.selectedState))
+        onDiagramChanged: if (window.firstLoadDone && controller.selection.selectedState >= 0) Qt.callLater(() => diagram.centreOnState(controller.selection.selectedState))
     }
 
     ArchiveSession { id: archiveSession }
@@ -86,15 +86,15 @@ ApplicationWindow {
     function showFailure() {
         if (controller.rootCauseState < 0)
             return
-        controller.selectRootCause()
+        controller.selection.selectRootCause()
         diagram.centreOnState(controller.rootCauseState)
         inspectorPanel.showTab("Error")
     }
 
     // ---- actions and shortcuts
-    Action { id: openAction; text: "&Open…"; shortcut: StandardKey.Open; onTriggered: window.openLazily("openDialog", "OpenDialog.qml", {}, (dialog) => dialog.accepted.connect(() => controller.openUrls(dialog.selectedFiles))) }
+    Action { id: openAction; text: "&Open…"; shortcut: StandardKey.Open; onTriggered: window.openLazily("openDialog", "dialogs/OpenDialog.qml", {}, (dialog) => dialog.accepted.connect(() => controller.openUrls(dialog.selectedFiles))) }
     Action { id: reloadAction; text: "&Reload"; shortcut: "Ctrl+R"; enabled: controller.hasDocument; onTriggered: controller.reload() }
-    Action { id: exportAction; text: "&Export diagram…"; shortcut: "Ctrl+E"; enabled: controller.hasDocument; onTriggered: window.openLazily("exportDialog", "ExportDialog.qml", { controller: controller, heat: heatMap }) }
+    Action { id: exportAction; text: "&Export diagram…"; shortcut: "Ctrl+E"; enabled: controller.hasDocument; onTriggered: window.openLazily("exportDialog", "dialogs/ExportDialog.qml", { controller: controller, heat: heatMap }) }
     Action { id: copyImageAction; text: "Copy &image"; shortcut: "Ctrl+Shift+C"; enabled: controller.hasDocument; onTriggered: copyImage() }
     Action { id: quitAction; text: "&Quit"; shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
     Action { id: findAction; text: "&Find state…"; shortcut: StandardKey.Find; onTriggered: { searchField.forceActiveFocus(); searchField.selectAll() } }
@@ -104,14 +104,14 @@ ApplicationWindow {
     Action { id: zoomOutAction; text: "Zoom &out"; shortcut: StandardKey.ZoomOut; onTriggered: diagram.zoomBy(0.8) }
     Action { id: actualSizeAction; text: "&Actual size"; shortcut: "Ctrl+0"; onTriggered: diagram.actualSize() }
     Action { id: directionAction; text: "&Left to right"; checkable: true; checked: controller.leftToRight; shortcut: "Ctrl+L"; onTriggered: controller.leftToRight = checked }
-    Action { id: importFilesAction; text: "&Import executions…"; enabled: !archiveImporter.running; onTriggered: window.openLazily("importFiles", "OpenDialog.qml", {
+    Action { id: importFilesAction; text: "&Import executions…"; enabled: !archiveImporter.running; onTriggered: window.openLazily("importFiles", "dialogs/OpenDialog.qml", {
         title: "Import execution histories into the archive",
         nameFilters: ["Histories and logs (*.json *.jsonl *.ndjson *.log)", "All files (*)"] },
         (dialog) => dialog.accepted.connect(() => window.importUrls(dialog.selectedFiles))) }
-    Action { id: importFolderAction; text: "Import a &folder of executions…"; enabled: !archiveImporter.running; onTriggered: window.openLazily("importFolder", "OpenFolderDialog.qml", {
+    Action { id: importFolderAction; text: "Import a &folder of executions…"; enabled: !archiveImporter.running; onTriggered: window.openLazily("importFolder", "dialogs/OpenFolderDialog.qml", {
         title: "Import every history in a folder" },
         (dialog) => dialog.accepted.connect(() => window.importUrls([dialog.selectedFolder]))) }
-    Action { id: openArchiveAction; text: "Open &archive…"; onTriggered: window.openLazily("openArchive", "OpenDialog.qml", {
+    Action { id: openArchiveAction; text: "Open &archive…"; onTriggered: window.openLazily("openArchive", "dialogs/OpenDialog.qml", {
         title: "Open an execution archive", fileMode: 0 /* FileDialog.OpenFile */,
         nameFilters: ["Stepscope archives (*.sqlite *.db)", "All files (*)"] },
         (dialog) => dialog.accepted.connect(() => archiveSession.setPathUrl(dialog.selectedFile))) }
@@ -129,7 +129,7 @@ ApplicationWindow {
 
     function copyImage() {
         // Rendered from the diagram, not grabbed: the canvas only draws what is in view.
-        Clipboard.setImage(controller.diagramImage())
+        Clipboard.setImage(controller.exporter.diagramImage())
     }
 
     menuBar: MenuBar {
@@ -141,11 +141,11 @@ ApplicationWindow {
                 Menu {
                     id: recentMenu
                     title: "Open &recent"
-                    enabled: controller.recentFiles.length > 0
+                    enabled: controller.recent.files.length > 0
                     Instantiator {
                         // Made a few at a time between frames: a new document changes the list while it is shown.
                         asynchronous: true
-                        model: controller.recentFiles
+                        model: controller.recent.files
                         delegate: MenuItem {
                             required property string modelData
                             text: modelData
@@ -155,7 +155,7 @@ ApplicationWindow {
                         onObjectRemoved: (index, object) => recentMenu.removeItem(object)
                     }
                     MenuSeparator {}
-                    MenuItem { text: "Clear"; onTriggered: controller.clearRecentFiles() }
+                    MenuItem { text: "Clear"; onTriggered: controller.recent.clear() }
                 }
                 MenuItem { action: reloadAction }
                 MenuSeparator {}
@@ -227,13 +227,13 @@ ApplicationWindow {
                 objectName: "searchField"
                 placeholderText: "Search states… (Ctrl+F)"
                 Layout.preferredWidth: 220
-                onTextChanged: { controller.searchText = text; diagram.searchIndex = -1 }
+                onTextChanged: { controller.selection.searchText = text; diagram.searchIndex = -1 }
                 onAccepted: diagram.showMatch(1)
                 Keys.onEscapePressed: { text = ""; diagram.forceActiveFocus() }
             }
             Label {
                 visible: searchField.text !== ""
-                text: controller.matchCount + (controller.matchCount === 1 ? " match" : " matches")
+                text: controller.selection.matchCount + (controller.selection.matchCount === 1 ? " match" : " matches")
                 opacity: 0.7
             }
             ToolButton {
@@ -368,7 +368,7 @@ ApplicationWindow {
     // first frame ~100 ms).
     function showExecutions() {
         executionList.archive = archiveSession // the first query runs when the browser is first shown
-        const browser = madeLazily("executions", "ExecutionsWindow.qml",
+        const browser = madeLazily("executions", "archive/ExecutionsWindow.qml",
             { executions: executionList, controller: controller, transientParent: null }, made => executionsWindow = made)
         if (!browser)
             return
@@ -378,7 +378,7 @@ ApplicationWindow {
     }
     function importUrls(urls) {
         if (archiveImporter.start(urls))
-            openLazily("import", "ImportDialog.qml", { importer: archiveImporter }, made => importDialog = made)
+            openLazily("import", "dialogs/ImportDialog.qml", { importer: archiveImporter }, made => importDialog = made)
     }
 
     Dialog {

@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import Stepscope
 
 // Colours that follow the system palette (light or dark) and the status palette support staff know from the
 // AWS console. Status is never told by colour alone: every status also has a symbol.
@@ -24,18 +25,9 @@ QtObject {
     readonly property color bannerFill: dark ? "#4a1d1d" : "#fde8e8"
     readonly property color bannerBorder: dark ? "#d94c4c" : "#d13212"
 
+    /// The status palette shared with the exports (render/statuspalette.h).
     function statusColor(status) {
-        switch (status) {
-        case "SUCCEEDED": return dark ? "#3fb950" : "#1d8102"
-        case "FAILED": return dark ? "#ff6b6b" : "#d13212"
-        case "CAUGHT": return dark ? "#ff9f43" : "#ec7211"
-        case "RETRIED": return dark ? "#e3b341" : "#b7791f"
-        case "RUNNING": return dark ? "#4ea1ff" : "#0972d3"
-        case "ABORTED": return dark ? "#9aa4af" : "#545b64"
-        case "TIMED_OUT": return dark ? "#9aa4af" : "#545b64"
-        case "NOT_RUN": return dark ? "#4b535c" : "#c6ccd3"
-        }
-        return nodeBorder
+        return statusKeys.indexOf(status) >= 0 ? StatusColors.color(status, dark) : nodeBorder
     }
     function statusFill(status) {
         if (status === "" || status === undefined)

@@ -1,5 +1,6 @@
 #include "heatmap.h"
 
+#include "workflow/durationtext.h"
 #include "workflow/workflow.h"
 
 #include <algorithm>
@@ -38,27 +39,13 @@ QString label(const StateStatistics& s)
                        .arg(s.failedExecutions)
                        .arg(s.executions);
     if (s.p50Ms >= 0)
-        text += QStringLiteral(", p50 %1, p95 %2").arg(formatDurationMs(s.p50Ms), formatDurationMs(s.p95Ms));
+        text += QStringLiteral(", p50 %1, p95 %2").arg(durationText(s.p50Ms), durationText(s.p95Ms));
     if (!s.topErrors.isEmpty())
         text += QStringLiteral(", top error %1 (%2)").arg(s.topErrors.first().error).arg(s.topErrors.first().count);
     return text;
 }
 
 } // namespace
-
-QString formatDurationMs(qint64 ms)
-{
-    if (ms < 0)
-        return QStringLiteral("?");
-    if (ms < 1000)
-        return QStringLiteral("%1 ms").arg(ms);
-    if (ms < 60000)
-        return QStringLiteral("%1 s").arg(QString::number(double(ms) / 1000.0, 'f', ms < 10000 ? 1 : 0));
-    const qint64 seconds = ms / 1000;
-    if (seconds < 3600)
-        return QStringLiteral("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    return QStringLiteral("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
-}
 
 QHash<QString, StateHeat> stateHeat(const StateMachineStatistics& statistics, const Workflow& workflow,
     HeatMeasure measure)
@@ -107,7 +94,7 @@ QString heatValueText(double value, HeatMeasure measure)
     case HeatMeasure::RunCount:
         return qRound64(value) == 1 ? QStringLiteral("1 run") : QStringLiteral("%1 runs").arg(qRound64(value));
     case HeatMeasure::P95Duration:
-        return QStringLiteral("p95 %1").arg(formatDurationMs(qRound64(value)));
+        return QStringLiteral("p95 %1").arg(durationText(qRound64(value)));
     }
     return {};
 }

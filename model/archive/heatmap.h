@@ -53,7 +53,5 @@ struct HeatLegendEntry {
 bool chooseStateMachine(const QList<QPair<QString, qint64>>& machines, const QString& given, const QString& workflowName,
     QString* chosen, QString* error, bool* ambiguous = nullptr);
 
-/// "1.2 s", "340 ms", "2 min 5 s".
-[[nodiscard]] QString formatDurationMs(qint64 ms);
 
 } // namespace Stepscope

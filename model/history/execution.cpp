@@ -57,6 +57,19 @@ QStringList StateRun::path() const
     return result;
 }
 
+const StateRun* runAt(const Execution& execution, const RunLocation& location)
+{
+    const std::vector<StateRun>* level = &execution.runs;
+    const StateRun* run = nullptr;
+    for (int index : location) {
+        if (index < 0 || index >= static_cast<int>(level->size()))
+            return nullptr;
+        run = &(*level)[size_t(index)];
+        level = &run->children;
+    }
+    return run;
+}
+
 std::optional<qint64> StateRun::durationMs() const
 {
     if (!entered.isValid() || !exited.isValid())

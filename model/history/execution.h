@@ -175,6 +175,10 @@ struct MapRunRecord {
 
 enum class RunKind { State, Branch, Iteration };
 
+/// Where a run sits in Execution::runs: the index among the top-level runs, then the index among each level's
+/// children ({2, 17, 0}: the first run of iteration 17 of the third top-level run). Empty: no run.
+using RunLocation = QList<int>;
+
 /// One visit of a state, or one Parallel branch / Map iteration (the containers of other runs).
 struct StateRun {
     RunKind kind = RunKind::State;
@@ -227,6 +231,7 @@ struct RootCause {
     QList<TaskAttempt> attempts; ///< every attempt of that run, retries included
     QList<RetryWait> retries;
     int event = -1; ///< the event holding the error
+    RunLocation run; ///< the failing run; empty when nothing ran (the execution's own error)
 };
 
 /// A failure that a Catch rule handled (or a tolerated Map failure), listed apart from the root cause.
@@ -237,6 +242,7 @@ struct CaughtError {
     QString cause;
     QString nextState;
     int event = -1;
+    RunLocation run; ///< the run whose failure was caught
 };
 
 enum class ExecutionStatus { Unknown, Running, Succeeded, Failed, TimedOut, Aborted, PendingRedrive };
@@ -297,34 +303,8 @@ struct HistoryReadResult {
 /// Rebuilds runs, statuses, root cause and caught errors from execution.events (readers call this).
 void reconstructExecution(Execution& execution);
 
-/// What happened to one state of a definition.
-struct StateOutcome {
-    RunStatus status = RunStatus::NotRun;
-    int runs = 0; ///< state runs (visits) of this state, over every iteration and branch
-    int succeeded = 0;
-    int failed = 0;
-    int caught = 0;
-    int retried = 0; ///< runs that needed a retry
-    int aborted = 0;
-    int timedOut = 0;
-    int running = 0;
-    int iterations = -1; ///< Map states: iterations seen (-1 for other states)
-    int iterationsFailed = 0;
-    int iterationsSucceeded = 0;
-    int iterationsAborted = 0;
-    int retryCount = 0; ///< retries over every run
-    QStringList caughtErrors; ///< errors that Catch rules handled on this state
-    QString summary; ///< short badge text: "3/1000 failed", "retried 1×", "caught States.ALL"
-};
-
-struct ExecutionMatch {
-    QHash<QString, StateOutcome> states; ///< keyed by Workflow State::id; every state of the workflow is there
-    QStringList unknownStates; ///< state names the history has and the definition lacks
-    Diagnostics diagnostics; ///< a warning when unknownStates is not empty (another revision?)
-};
-
-/// Maps runs to the definition's states (by name inside the right container) and tells each state's status.
-[[nodiscard]] ExecutionMatch matchDefinition(const Execution& execution, const Workflow& workflow);
+/// The run at `location`, null when there is none.
+[[nodiscard]] const StateRun* runAt(const Execution& execution, const RunLocation& location);
 
 /// Without a definition: the graph of the path that ran (states and edges in visit order, containers for
 /// Parallel / Map), so that it can be drawn. Approximate by nature: only what ran is there.

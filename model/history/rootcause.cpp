@@ -95,22 +95,39 @@ const StateRun* descend(const Execution& execution, const std::vector<StateRun>&
     return &run;
 }
 
-void collectCaught(const Execution& execution, const std::vector<StateRun>& runs, QList<CaughtError>& out)
+void collectCaught(
+    const Execution& execution, const std::vector<StateRun>& runs, RunLocation& location, QList<CaughtError>& out)
 {
-    for (const StateRun& run : runs) {
+    for (size_t i = 0; i < runs.size(); ++i) {
+        const StateRun& run = runs[i];
+        location.append(int(i));
         if (run.caught) {
             out.append({ run.name, run.path(), run.caught->error, run.caught->cause.toString(), run.caught->nextState,
-                errorEvent(execution, run) });
+                errorEvent(execution, run), location });
         }
-        collectCaught(execution, run.children, out);
+        collectCaught(execution, run.children, location, out);
+        location.removeLast();
     }
+}
+
+// The location of `target` in the run tree (found once per failed execution, so a plain search).
+bool locate(const std::vector<StateRun>& runs, const StateRun* target, RunLocation& location)
+{
+    for (size_t i = 0; i < runs.size(); ++i) {
+        location.append(int(i));
+        if (&runs[i] == target || locate(runs[i].children, target, location))
+            return true;
+        location.removeLast();
+    }
+    return false;
 }
 
 } // namespace
 
 void findRootCause(Execution& execution)
 {
-    collectCaught(execution, execution.runs, execution.caughtErrors);
+    RunLocation location;
+    collectCaught(execution, execution.runs, location, execution.caughtErrors);
     if (execution.status != ExecutionStatus::Failed && execution.status != ExecutionStatus::TimedOut)
         return;
     const auto& top = execution.runs;
@@ -152,6 +169,7 @@ void findRootCause(Execution& execution)
         }
         cause.cause = causeText.toString();
         cause.event = errorEvent(execution, *found);
+        locate(execution.runs, found, cause.run);
     } else {
         // Nothing ran (or the log holds only the execution's end): the execution's own error.
         cause.error = execution.error;

@@ -52,7 +52,7 @@ struct ObjectFields {
     bool isLogShape = false; ///< CloudWatch keys (details, previous_event_id, event_timestamp, ...)
     std::string message; ///< events[].message of a log export, unescaped
     bool hasMessage = false;
-    ExecutionSummary summary;
+    DescribedExecution summary;
     bool hasSummaryKeys = false;
     bool inputTruncated = false;
     bool outputTruncated = false;
@@ -442,7 +442,7 @@ private:
 
     bool readSummaryKey(std::string_view key, od::value& value, ObjectFields& fields)
     {
-        ExecutionSummary& s = fields.summary;
+        DescribedExecution& s = fields.summary;
         if (key == "executionArn") {
             s.arn = readText(value);
             s.sync = s.sync || s.arn.contains(QLatin1String(":express:"));

@@ -13,7 +13,7 @@ struct padded_string;
 namespace Stepscope::Sfn {
 
 /// describe-execution / start-sync-execution output.
-struct ExecutionSummary {
+struct DescribedExecution {
     bool present = false;
     bool sync = false; ///< start-sync-execution (billingDetails, express ARN)
     QString arn;
@@ -33,7 +33,7 @@ struct ExecutionSummary {
 /// Everything read from one file, before reconstruction.
 struct RawHistory {
     std::vector<HistoryEvent> events; ///< in file order
-    ExecutionSummary summary;
+    DescribedExecution summary;
     int pages = 0; ///< get-execution-history pages
     int logEvents = 0; ///< CloudWatch log events (JSON lines / arrays)
     int logExportEvents = 0; ///< events[].message wrappers

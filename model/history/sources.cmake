@@ -5,6 +5,6 @@ target_sources(stepscope_core PRIVATE
     history/historytime.h history/historytime.cpp
     history/reconstruction.cpp
     history/rootcause.h history/rootcause.cpp
-    history/executionmatch.cpp history/pathworkflow.cpp
+    history/pathworkflow.cpp
     history/sfneventtypes.cpp
-    history/sfnreader.h history/sfnhistoryreader.cpp history/sfnlogreader.cpp history/sfnresult.cpp)
+    history/sfnreader.h history/sfnhistoryreader.cpp history/sfnlogreader.cpp history/historyfile.cpp)

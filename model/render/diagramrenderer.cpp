@@ -13,8 +13,6 @@ namespace Stepscope {
 namespace {
 constexpr qreal LegendRow = 18;
 constexpr qreal LegendWidth = 150;
-const RunStatus LegendOrder[] = { RunStatus::Succeeded, RunStatus::Failed, RunStatus::Caught, RunStatus::Retried,
-    RunStatus::Running, RunStatus::Aborted, RunStatus::TimedOut, RunStatus::NotRun };
 
 // QPainter compares pens and brushes by identity, not value, and QSvgGenerator writes a new group for every change:
 // only touch the painter when the value really differs.
@@ -114,7 +112,7 @@ qreal DiagramRenderer::legendHeight() const
 {
     qreal height = 0;
     if (hasStatusLegend())
-        height += 12 + LegendRow * std::size(LegendOrder) + 8;
+        height += 12 + LegendRow * std::size(AllRunStatuses) + 8;
     if (hasHeatLegend())
         height += 12 + LegendRow * (1 + m_overlay->heatScale.entries.size()) + 8;
     return height;
@@ -280,7 +278,7 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
     QColor fill = m_theme.nodeFill;
     QColor border = m_theme.nodeBorder;
     if (status) {
-        border = Theme::statusColor(status->status);
+        border = m_theme.statusColor(status->status);
         fill = border;
         fill.setAlpha(status->status == RunStatus::NotRun ? 30 : 46);
     }
@@ -400,10 +398,10 @@ void DiagramRenderer::paintNode(QPainter* painter, const DiagramNode& node, Node
     }
 }
 
-void DiagramRenderer::paintStatusIcon(QPainter* painter, const QRectF& box, RunStatus status)
+void DiagramRenderer::paintStatusIcon(QPainter* painter, const QRectF& box, RunStatus status) const
 {
     painter->save();
-    const QColor color = Theme::statusColor(status);
+    const QColor color = m_theme.statusColor(status);
     usePen(painter, Qt::NoPen);
     useBrush(painter, color);
     if (status == RunStatus::NotRun) {
@@ -466,19 +464,19 @@ void DiagramRenderer::paintLegend(QPainter* painter) const
 {
     qreal top = 8;
     if (hasStatusLegend())
-        top += 12 + LegendRow * std::size(LegendOrder) + 8;
+        top += 12 + LegendRow * std::size(AllRunStatuses) + 8;
     if (hasHeatLegend())
         paintHeatLegend(painter, top);
     if (!hasStatusLegend())
         return;
     const QFont small = DiagramFonts::smallFont();
-    const QRectF frame(m_diagram.size.width() + 8, 8, legendWidth(), 12 + LegendRow * std::size(LegendOrder));
+    const QRectF frame(m_diagram.size.width() + 8, 8, legendWidth(), 12 + LegendRow * std::size(AllRunStatuses));
     usePen(painter, QPen(m_theme.nodeBorder, 1));
     useBrush(painter, m_theme.nodeFill);
     paintRoundedRect(painter, frame, 4);
     useFont(painter, small);
     qreal y = frame.top() + 6;
-    for (const RunStatus status : LegendOrder) {
+    for (const RunStatus status : AllRunStatuses) {
         paintStatusIcon(painter, QRectF(frame.left() + 8, y + 3, 12, 12), status);
         usePen(painter, m_theme.text);
         painter->drawText(QRectF(frame.left() + 26, y, frame.width() - 30, LegendRow), Qt::AlignLeft | Qt::AlignVCenter,

@@ -30,7 +30,7 @@ public:
     void paintRoundedAsPlain(QList<PlainRoundedRect>* list) { m_plainRounded = list; }
 
     /// Draws the icon of a status in `box` (also used by the legend).
-    static void paintStatusIcon(QPainter* painter, const QRectF& box, RunStatus status);
+    void paintStatusIcon(QPainter* painter, const QRectF& box, RunStatus status) const;
 
 private:
     void paintContainers(QPainter* painter) const;

@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include "statuspalette.h"
+
 namespace Stepscope {
 
 QColor Theme::typeAccent(StateType type) const
@@ -27,26 +29,9 @@ QColor Theme::typeAccent(StateType type) const
     return mutedText;
 }
 
-QColor Theme::statusColor(RunStatus status)
+QColor Theme::statusColor(RunStatus status) const
 {
-    switch (status) {
-    case RunStatus::Succeeded:
-        return QColor(0x2e, 0x7d, 0x32);
-    case RunStatus::Failed:
-        return QColor(0xc6, 0x28, 0x28);
-    case RunStatus::Caught:
-        return QColor(0xef, 0x6c, 0x00);
-    case RunStatus::Retried:
-        return QColor(0xf9, 0xa8, 0x25);
-    case RunStatus::Running:
-        return QColor(0x15, 0x65, 0xc0);
-    case RunStatus::Aborted:
-    case RunStatus::TimedOut:
-        return QColor(0x42, 0x42, 0x42);
-    case RunStatus::NotRun:
-        break;
-    }
-    return QColor(0xbd, 0xbd, 0xbd);
+    return Stepscope::statusColor(status, isDark());
 }
 
 Theme Theme::light()

@@ -28,7 +28,9 @@ struct Theme {
     QColor badgeText;
 
     [[nodiscard]] QColor typeAccent(StateType type) const; ///< the stripe and icon colour of a state type
-    [[nodiscard]] static QColor statusColor(RunStatus status);
+    /// The status palette's colour for this theme (statuspalette.h).
+    [[nodiscard]] QColor statusColor(RunStatus status) const;
+    [[nodiscard]] bool isDark() const { return name == QLatin1String("dark"); }
     [[nodiscard]] static Theme light();
     [[nodiscard]] static Theme dark();
     /// "light" or "dark"; std::nullopt-like: returns light and sets ok=false for anything else.

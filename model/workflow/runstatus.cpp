@@ -30,4 +30,18 @@ QString runStatusKey(RunStatus status)
     return runStatusName(status).toUpper().replace(u' ', u'_');
 }
 
+RunStatus runStatusFromKey(QStringView key, bool* ok)
+{
+    for (RunStatus status : AllRunStatuses) {
+        if (runStatusKey(status) == key) {
+            if (ok)
+                *ok = true;
+            return status;
+        }
+    }
+    if (ok)
+        *ok = false;
+    return RunStatus::NotRun;
+}
+
 } // namespace Stepscope

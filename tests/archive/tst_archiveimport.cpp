@@ -1,6 +1,6 @@
 #include "archive/archive.h"
 #include "archive/importer.h"
-#include "historygenerator.h"
+#include "orderhistorygenerator.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -13,16 +13,10 @@
 #include <QTest>
 
 using namespace Stepscope;
+using Stepscope::Test::writeFile;
 using Stepscope::Test::runStepscope;
 
 namespace {
-
-bool writeFile(const QString& path, const QByteArray& data)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
-}
 
 // "3 files, 4 executions into X in 0.1 s: 2 imported, 1 already present, 1 failed"
 int summaryNumber(const QByteArray& out, const char* what)

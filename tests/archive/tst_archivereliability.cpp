@@ -1,6 +1,6 @@
 #include "archive/archive.h"
 #include "archive/sqlite.h"
-#include "historygenerator.h"
+#include "orderhistorygenerator.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
@@ -12,16 +12,10 @@
 #include <QTest>
 
 using namespace Stepscope;
+using Stepscope::Test::writeFile;
 using Stepscope::Test::runStepscope;
 
 namespace {
-
-bool writeFile(const QString& path, const QByteArray& data)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
-}
 
 QByteArray fileHash(const QString& path)
 {

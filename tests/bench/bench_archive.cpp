@@ -1,10 +1,10 @@
 // Archive benchmark: whole processes, alternating with the baseline, several rounds; prints medians, min / max and
-// the ratio. Generates N get-execution-history files (~30 events each, tests/archive/historygenerator.h), then:
+// the ratio. Generates N get-execution-history files (~30 events each, tests/archive/orderhistorygenerator.h), then:
 //   import:  `stepscope import DIR --db FRESH` against Python's bare json.load of the same files (target <= 3x)
 //   search:  `stepscope search --text WORD --db X`, whole process (target median < 0.1 s)
 //   stats:   `stepscope stats --state-machine Bench --db X`, whole process (target median < 0.2 s)
 // Usage: bench_archive [--executions N] [--rounds R] [--runs K]
-#include "historygenerator.h"
+#include "orderhistorygenerator.h"
 #include "pythonbaseline.h"
 
 #include <QCoreApplication>

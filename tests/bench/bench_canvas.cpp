@@ -4,7 +4,7 @@
 // 2. Pans and zooms for 2 seconds (scripted, driven by every swapped frame) and counts frames from frameSwapped.
 // Run: QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" build/tests/bench/bench_canvas
 // Last line: fps=N (target: 60 or more under Xvfb's software OpenGL).
-#include "quicksetup.h"
+#include "startup/quicksetup.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

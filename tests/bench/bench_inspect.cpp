@@ -5,7 +5,7 @@
 //
 // Usage: bench_inspect [ROUNDS] [KEEP_FILE]   (ROUNDS defaults to 9, at least 7)
 
-#include "historygenerator.h"
+#include "maphistorygenerator.h"
 #include "pythonbaseline.h"
 
 #include <QCoreApplication>

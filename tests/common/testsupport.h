@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QString>
 #include <QTest>
@@ -33,6 +35,14 @@ inline QString samplePath(const QString& name)
 inline QString testDataPath(const QString& name)
 {
     return QStringLiteral(STEPSCOPE_TEST_DATA "/") + name;
+}
+
+/// Writes a test file whole, making its folder first; false when it could not.
+inline bool writeFile(const QString& path, const QByteArray& data)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
 }
 
 /// Result of running the stepscope executable.

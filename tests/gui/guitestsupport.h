@@ -1,6 +1,6 @@
 #pragma once
 
-#include "quicksetup.h"
+#include "startup/quicksetup.h"
 
 #include <QCoreApplication>
 #include <QImage>
@@ -21,6 +21,10 @@ struct MainWindow {
     QQuickWindow* window = nullptr;
 
     [[nodiscard]] QObject* controller() const { return window->property("controller").value<QObject*>(); }
+    /// The controller's companions: selection and search, recent files, export.
+    [[nodiscard]] QObject* selection() const { return controller()->property("selection").value<QObject*>(); }
+    [[nodiscard]] QObject* recent() const { return controller()->property("recent").value<QObject*>(); }
+    [[nodiscard]] QObject* exporter() const { return controller()->property("exporter").value<QObject*>(); }
     /// An item by objectName anywhere in the visual tree (delegates and popups included: they are not always
     /// QObject children of the items they appear in).
     [[nodiscard]] QQuickItem* item(const char* objectName) const

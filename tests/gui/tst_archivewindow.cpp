@@ -1,5 +1,5 @@
 #include "../archive/generated.h"
-#include "../archive/historygenerator.h"
+#include "../archive/orderhistorygenerator.h"
 #include "archive/archive.h"
 #include "guitestsupport.h"
 #include "render/heatcolor.h"
@@ -14,12 +14,6 @@ using namespace Stepscope;
 using namespace Stepscope::Test;
 
 namespace {
-
-bool writeFile(const QString& path, const QByteArray& data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
-}
 
 // Validate → Fanout (Parallel: Charge) → Ship, the shape of generated.h's executions.
 const QByteArray OrdersDefinition = R"({"StartAt": "Validate", "States": {

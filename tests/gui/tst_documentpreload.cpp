@@ -1,5 +1,5 @@
-#include "documentcontroller.h"
-#include "documentpreload.h"
+#include "controllers/documentcontroller.h"
+#include "controllers/documentpreload.h"
 #include "testsupport.h"
 
 #include <QStandardPaths>
@@ -13,10 +13,11 @@ using Stepscope::Test::samplePath;
 class TestDocumentPreload : public QObject {
     Q_OBJECT
 
-    static DocumentRequest demoRequest()
+    static LoadRequest demoRequest()
     {
-        return DocumentRequest::forFiles(samplePath(QStringLiteral("order-processing.asl.json")),
-            samplePath(QStringLiteral("order-processing-failed.history.json")));
+        return { DocumentRequest::forFiles(samplePath(QStringLiteral("order-processing.asl.json")),
+                     samplePath(QStringLiteral("order-processing-failed.history.json"))),
+            {} };
     }
 
 private Q_SLOTS:
@@ -27,28 +28,28 @@ private Q_SLOTS:
         DocumentPreload::start(demoRequest());
         const auto future = DocumentPreload::take(demoRequest());
         QVERIFY(future.has_value());
-        const std::shared_ptr<LoadedDocument> loaded = future->result();
-        QVERIFY(loaded && loaded->hasDefinition && loaded->hasHistory);
-        QCOMPARE(loaded->request, demoRequest());
+        const std::shared_ptr<const LoadedDocument> loaded = future->result().document;
+        QVERIFY(loaded && loaded->hasDefinition && loaded->execution);
+        QCOMPARE(loaded->request, demoRequest().files);
         QVERIFY(!DocumentPreload::take(demoRequest()).has_value());
     }
 
     void otherRequestsDoNotGetIt()
     {
         DocumentPreload::start(demoRequest());
-        DocumentRequest leftToRight = demoRequest();
+        LoadRequest leftToRight = demoRequest();
         leftToRight.layout.direction = Direction::LeftToRight;
         QVERIFY(!DocumentPreload::take(leftToRight).has_value()); // asked for something else: the preload is dropped
         QVERIFY(!DocumentPreload::take(demoRequest()).has_value());
         DocumentPreload::start(demoRequest());
-        QVERIFY(!DocumentPreload::take(DocumentRequest::forFiles(demoRequest().definition, QString())).has_value());
+        QVERIFY(!DocumentPreload::take({ DocumentRequest::forFiles(demoRequest().files.definition, QString()), {} }).has_value());
     }
 
     void controllerOpensFromThePreload()
     {
         DocumentPreload::start(demoRequest());
         DocumentController controller;
-        controller.open(demoRequest().definition, demoRequest().history);
+        controller.open(demoRequest().files.definition, demoRequest().files.history);
         QVERIFY(!DocumentPreload::take(demoRequest()).has_value()); // the controller took it
         QVERIFY(QTest::qWaitFor([&] { return controller.hasDocument() && !controller.busy(); }, 30000));
         QVERIFY(controller.hasExecution());

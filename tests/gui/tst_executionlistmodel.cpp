@@ -1,7 +1,7 @@
 #include "../archive/generated.h"
 #include "archive/archive.h"
-#include "archivesession.h"
-#include "executionlistmodel.h"
+#include "controllers/archivesession.h"
+#include "models/executionlistmodel.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

@@ -93,7 +93,7 @@ void TestMainWindow::demoOpensOnTheFailure()
     QVERIFY(c->property("failed").toBool());
     const int root = c->property("rootCauseState").toInt();
     QVERIFY(root >= 0);
-    QCOMPARE(c->property("selectedState").toInt(), root);
+    QCOMPARE(main->selection()->property("selectedState").toInt(), root);
     QObject* inspector = c->property("inspector").value<QObject*>();
     QCOMPARE(inspector->property("name").toString(), QStringLiteral("ChargeCard"));
     QCOMPARE(inspector->property("error").toString(), QStringLiteral("PaymentDeclined"));
@@ -203,13 +203,13 @@ void TestMainWindow::selectingAnEventSelectsItsState()
     auto main = openDemo();
     QVERIFY(main);
     QObject* c = main->controller();
-    c->setProperty("searchText", QString());
+    main->selection()->setProperty("searchText", QString());
     QObject* events = c->property("events").value<QObject*>();
     events->setProperty("stateName", QStringLiteral("ValidateOrder"));
     QVERIFY(events->property("count").toInt() > 0);
     int event = -1;
     QMetaObject::invokeMethod(events, "eventIndex", Q_RETURN_ARG(int, event), Q_ARG(int, 0));
-    QMetaObject::invokeMethod(c, "selectEvent", Q_ARG(int, event));
+    QMetaObject::invokeMethod(main->selection(), "selectEvent", Q_ARG(int, event));
     QObject* inspector = c->property("inspector").value<QObject*>();
     QCOMPARE(inspector->property("name").toString(), QStringLiteral("ValidateOrder"));
 }
@@ -272,7 +272,7 @@ void TestMainWindow::menuEntriesAreMadeWhenFirstOpened()
     QVERIFY(fileMenu);
     QCOMPARE(fileMenu->property("count").toInt(), 0);
     auto entry = [&](int index) { return itemAt(fileMenu, index); };
-    const int recentFiles = main->controller()->property("recentFiles").toStringList().size();
+    const int recentFiles = main->recent()->property("files").toStringList().size();
     QVERIFY(recentFiles >= 2); // the demo's definition and history
     for (int opening = 0; opening < 2; ++opening) {
         QVERIFY(QMetaObject::invokeMethod(fileMenu, "open"));
@@ -324,7 +324,7 @@ void TestMainWindow::droppingAFileOpensIt()
     QVERIFY(c->property("stateCount").toInt() >= 8);
     QTRY_VERIFY(main->item("node:ChargeCard") != nullptr);
     // Opened files are remembered.
-    QVERIFY(c->property("recentFiles").toStringList().first().endsWith(QStringLiteral("order-processing.asl.json")));
+    QVERIFY(main->recent()->property("files").toStringList().first().endsWith(QStringLiteral("order-processing.asl.json")));
 }
 
 void TestMainWindow::brokenDefinitionShowsDiagnostics()
@@ -385,7 +385,7 @@ void TestMainWindow::searchHighlightsAndCentres()
     QQuickItem* field = main->item("searchField");
     field->forceActiveFocus();
     typeText(main->window, QStringLiteral("notify"));
-    QTRY_COMPARE(c->property("matchCount").toInt(), 1);
+    QTRY_COMPARE(main->selection()->property("matchCount").toInt(), 1);
     QTest::keyClick(main->window, Qt::Key_Return);
     QObject* inspector = c->property("inspector").value<QObject*>();
     QTRY_COMPARE(inspector->property("name").toString(), QStringLiteral("NotifyCustomer"));
@@ -406,7 +406,7 @@ void TestMainWindow::directionSwitchRelayouts()
     QTRY_VERIFY(c->property("diagramWidth").toReal() > c->property("diagramHeight").toReal());
     QTRY_VERIFY(!c->property("busy").toBool());
     // The selection survives a new layout.
-    QCOMPARE(c->property("selectedState").toInt(), c->property("rootCauseState").toInt());
+    QCOMPARE(main->selection()->property("selectedState").toInt(), c->property("rootCauseState").toInt());
 }
 
 void TestMainWindow::reloadsWhenTheFileChanges()
@@ -420,7 +420,7 @@ void TestMainWindow::reloadsWhenTheFileChanges()
     QVERIFY(waitLoaded(*main));
     QObject* c = main->controller();
     const int stateCount = c->property("stateCount").toInt();
-    QMetaObject::invokeMethod(c, "selectState", Q_ARG(int, 1));
+    QMetaObject::invokeMethod(main->selection(), "selectState", Q_ARG(int, 1));
     const QString selected = c->property("inspector").value<QObject*>()->property("name").toString();
     QQuickItem* view = main->item("diagramView");
     view->setProperty("zoom", 0.77);
@@ -565,7 +565,7 @@ void TestMainWindow::minimapAndCopiedImageShowTheWholeDiagram()
     QVERIFY2(countColor(picture, QColor(0xd1, 0x32, 0x12), 40) > 3, "no failed state in the minimap");
     QVERIFY(distinctColors(picture) > 4);
     QImage copied;
-    QVERIFY(QMetaObject::invokeMethod(main->controller(), "diagramImage", Q_RETURN_ARG(QImage, copied)));
+    QVERIFY(QMetaObject::invokeMethod(main->exporter(), "diagramImage", Q_RETURN_ARG(QImage, copied)));
     QVERIFY(!copied.isNull());
     QVERIFY(countColor(copied, QColor(0xd1, 0x32, 0x12), 30) > 50);
 }

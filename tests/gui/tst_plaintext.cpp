@@ -67,7 +67,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor(
             [c] { return c->property("hasDocument").toBool() && !c->property("busy").toBool(); }, 30000));
         QCOMPARE(c->property("stateCount").toInt(), 2);
-        QMetaObject::invokeMethod(c, "selectState", Q_ARG(int, 0));
+        QMetaObject::invokeMethod(main->selection(), "selectState", Q_ARG(int, 0));
         QTRY_COMPARE(c->property("inspector").value<QObject*>()->property("name").toString(), HostileName);
         QTest::qWait(200); // let the inspector and the canvas update
 

@@ -1,4 +1,5 @@
 #include "definition/definition.h"
+#include "document/executionmatch.h"
 #include "historytestutil.h"
 #include "testsupport.h"
 

@@ -1,5 +1,6 @@
 #include "definition/definition.h"
-#include "historygenerator.h"
+#include "document/executionmatch.h"
+#include "maphistorygenerator.h"
 #include "historytestutil.h"
 #include "testsupport.h"
 
