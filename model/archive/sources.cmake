@@ -3,6 +3,7 @@ target_sources(stepscope_core PRIVATE
     archive/backgroundcheckpointer.h archive/backgroundcheckpointer.cpp
     archive/archivetypes.h
     archive/archiveschema.h archive/archiveschema.cpp
+    archive/columnlist.h
     archive/archive.h archive/archive.cpp
     archive/heatmap.h archive/heatmap.cpp
     archive/archivedhistory.h archive/archivedhistory.cpp
