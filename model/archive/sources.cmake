@@ -4,6 +4,7 @@ target_sources(stepscope_core PRIVATE
     archive/archivetypes.h
     archive/archiveschema.h archive/archiveschema.cpp
     archive/columnlist.h
+    archive/executionidentity.h archive/executionidentity.cpp
     archive/archive.h archive/archive.cpp
     archive/heatmap.h archive/heatmap.cpp
     archive/archivedhistory.h archive/archivedhistory.cpp
