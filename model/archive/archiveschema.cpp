@@ -66,6 +66,15 @@ CREATE INDEX state_runs_execution ON state_runs(execution_id, seq);
 )sql");
 }
 
+// Every column of every row, in order: the order of the columns and rows is the order of the document's parts.
+void appendRows(SearchText& text, Sql::Statement& rows)
+{
+    while (rows.step()) {
+        for (int column = 0; column < rows.columnCount(); ++column)
+            text.append(rows.bytes(column));
+    }
+}
+
 // The search text of one execution already in the archive, for the FTS back-fill of older archives. It must be the
 // text Archive::importExecution indexes (same parts, same order, same de-duplication): a contentless FTS5 document
 // is deleted by giving that text back.
@@ -76,18 +85,12 @@ QByteArray storedSearchText(Sql::Database& db, qint64 id)
                             "LEFT JOIN payloads i ON i.id = e.input_id LEFT JOIN payloads o ON o.id = e.output_id "
                             "WHERE e.id = ?1");
     head.bind(1, id);
-    if (head.step()) {
-        for (int column = 0; column < 5; ++column)
-            text.append(head.bytes(column));
-    }
+    appendRows(text, head); // one row at most: e.id is the key
     Sql::Statement runs(db, "SELECT r.state, r.error, c.content, i.content, o.content FROM state_runs r "
                             "LEFT JOIN payloads c ON c.id = r.cause_id LEFT JOIN payloads i ON i.id = r.input_id "
                             "LEFT JOIN payloads o ON o.id = r.output_id WHERE r.execution_id = ?1 ORDER BY r.seq");
     runs.bind(1, id);
-    while (runs.step()) {
-        for (int column = 0; column < 5; ++column)
-            text.append(runs.bytes(column));
-    }
+    appendRows(text, runs);
     return text.text();
 }
 

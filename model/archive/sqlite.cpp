@@ -202,6 +202,8 @@ void Statement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
+int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
+
 bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 
 qint64 Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }

@@ -82,6 +82,7 @@ public:
     void run();
     void reset();
 
+    [[nodiscard]] int columnCount() const;
     [[nodiscard]] bool isNull(int column) const;
     [[nodiscard]] qint64 int64(int column) const;
     [[nodiscard]] double real(int column) const;
