@@ -2,6 +2,7 @@
 #include "testsupport.h"
 
 #include <QDirIterator>
+#include <QSet>
 #include <QFile>
 #include <QTest>
 
@@ -30,6 +31,34 @@ class TestHistoryCorpus : public QObject {
             }
         }
         return status;
+    }
+
+    // The leaf rule: when a task, Lambda, activity or evaluation failure carries the execution's error, the root cause
+    // is the state that failure happened in, not a Map or Parallel around it.
+    static bool rootCauseIsTheLeaf(const Execution& e)
+    {
+        static const QSet<HistoryEventType> leafFailures { HistoryEventType::TaskFailed, HistoryEventType::TaskTimedOut,
+            HistoryEventType::TaskStartFailed, HistoryEventType::TaskSubmitFailed,
+            HistoryEventType::LambdaFunctionFailed, HistoryEventType::LambdaFunctionTimedOut,
+            HistoryEventType::LambdaFunctionStartFailed, HistoryEventType::LambdaFunctionScheduleFailed,
+            HistoryEventType::ActivityFailed, HistoryEventType::ActivityTimedOut,
+            HistoryEventType::ActivityScheduleFailed, HistoryEventType::EvaluationFailed };
+        QSet<QString> evaluatedIn; // states whose own expression failed: they are leaves, whatever their type
+        bool leafCarriesTheError = false;
+        for (const HistoryEvent& event : e.events) {
+            if (!leafFailures.contains(event.type) || event.error.isEmpty() || event.error != e.error)
+                continue;
+            leafCarriesTheError = true;
+            if (event.type == HistoryEventType::EvaluationFailed)
+                evaluatedIn.insert(event.stateName);
+        }
+        if (!leafCarriesTheError)
+            return true;
+        const StateRun* run = runAt(e, e.rootCause->run);
+        if (!run)
+            return false;
+        const bool container = run->stateType == QLatin1String("Map") || run->stateType == QLatin1String("Parallel");
+        return !container || evaluatedIn.contains(run->name);
     }
 
 private Q_SLOTS:
@@ -78,6 +107,7 @@ private Q_SLOTS:
                 QVERIFY2(text.contains(e.rootCause->error.toUtf8()), qPrintable(e.rootCause->error));
             else
                 QVERIFY(e.error.isEmpty()); // the history gives no error at all
+            QVERIFY2(rootCauseIsTheLeaf(e), qPrintable(e.rootCause->path.join(QStringLiteral(" › "))));
         }
         qInfo().noquote() << historyFormatName(r.format) << executionStatusKey(e.status) << e.events.size() << "events"
                           << (e.rootCause ? QStringLiteral("root cause %1: %2")
