@@ -19,8 +19,6 @@
 using namespace Stepscope;
 using namespace Stepscope::Test;
 
-Q_DECLARE_METATYPE(std::shared_ptr<const LoadedDocument>)
-
 namespace {
 
 /// Reads every role of every row (and of the rows' children), as the views do.
