@@ -6,6 +6,7 @@
 #include "modules.h"
 #include "searchcommand.h"
 #include "statscommand.h"
+#include "teststatecommand.h"
 #include "validatecommand.h"
 
 #include <cstdio>
@@ -29,6 +30,18 @@ void printHelp(QTextStream& stream)
               "      --json                print the report as JSON\n"
               "      --execution ARN       log exports with several executions: which one (default: the first)\n"
               "      --describe FILE       describe-execution output adding the ARN, name and dates\n"
+              "      --dataflow            replay every run's data flow against --definition and compare it with\n"
+              "                            what the history recorded (JSONPath states)\n"
+              "  test-state DEFINITION     evaluate one state offline, as the TestState API does\n"
+              "      --state NAME          the state: a name (unique at any depth) or Outer/Inner\n"
+              "      --input JSON|@FILE    the state's raw input\n"
+              "      --result JSON|@FILE   the task's result (Map: the iterations' outputs; Parallel: the branches')\n"
+              "      --error E             instead: the error of the attempt made (--cause C, --retry-count N\n"
+              "                            retries already spent, default 0)\n"
+              "      --context JSON|@FILE  a partial context object ($$); what it lacks is absent\n"
+              "      --variables JSON|@FILE  variables visible to the state: {\"name\": value}\n"
+              "      --state-machine ID    template logical id (default: the first)\n"
+              "      --json                status, nextState, output, error, cause, inspectionData as JSON\n"
               "  export FILE -o OUT        draw the workflow; format from OUT: .svg .png .pdf .dot .mmd .json\n"
               "      --direction TB|LR     top-to-bottom (default) or left-to-right\n"
               "      --theme light|dark    colours (svg, png, pdf)\n"
@@ -89,6 +102,8 @@ int runCommand(const QStringList& arguments)
         return validateCommand(rest);
     if (command == QLatin1String("inspect"))
         return inspectCommand(rest);
+    if (command == QLatin1String("test-state"))
+        return testStateCommand(rest);
     if (command == QLatin1String("export"))
         return runExportModule(rest);
     if (command == QLatin1String("import"))

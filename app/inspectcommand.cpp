@@ -1,6 +1,7 @@
 #include "inspectcommand.h"
 
 #include "commandline.h"
+#include "dataflowreport.h"
 #include "document/documentloader.h"
 #include "workflow/durationtext.h"
 
@@ -90,6 +91,7 @@ struct Report {
     std::shared_ptr<const LoadedDocument> doc;
     bool hasDefinition = false; ///< a definition was given and read
     Diagnostics notes;
+    bool dataflow = false; ///< --dataflow: replay every run (dataflowreport.h)
     [[nodiscard]] const HistoryReadResult& history() const { return *doc->history; }
 };
 
@@ -209,6 +211,8 @@ void printJson(const Report& report, const QString& file)
         out["executions"] = arns;
     }
     out["diagnostics"] = diagnosticsJson(report.history().diagnostics + report.notes, file);
+    if (report.dataflow)
+        out["dataflow"] = dataflowReportJson(e, report.doc->workflow);
     std::string text = out.dump(2, ' ', false, Json::error_handler_t::replace);
     text.push_back('\n');
     fwrite(text.data(), 1, text.size(), stdout);
@@ -311,6 +315,8 @@ void printText(const Report& report, const QString& file)
         for (const Diagnostic& d : all)
             o << "  " << formatDiagnostic(d, file) << '\n';
     }
+    if (report.dataflow)
+        printDataflowReport(o, e, report.doc->workflow);
     o.flush();
 }
 
@@ -321,6 +327,7 @@ int inspectCommand(const QStringList& arguments)
     QString historyFile;
     QString definitionFile;
     bool json = false;
+    bool dataflow = false;
     HistoryReadOptions options;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString& arg = arguments.at(i);
@@ -334,6 +341,8 @@ int inspectCommand(const QStringList& arguments)
         };
         if (arg == QLatin1String("--json")) {
             json = true;
+        } else if (arg == QLatin1String("--dataflow")) {
+            dataflow = true;
         } else if (arg == QLatin1String("--definition") || arg == QLatin1String("-d")) {
             if (!value(definitionFile))
                 return UsageError;
@@ -355,11 +364,17 @@ int inspectCommand(const QStringList& arguments)
     }
     if (historyFile.isEmpty()) {
         err() << "stepscope inspect: no history file given\n"
-                 "Usage: stepscope inspect HISTORY [--definition FILE] [--json] [--execution ARN] [--describe FILE]\n";
+                 "Usage: stepscope inspect HISTORY [--definition FILE] [--json] [--execution ARN] [--describe FILE]\n"
+                 "       [--dataflow]\n";
         return UsageError;
     }
 
+    if (dataflow && definitionFile.isEmpty()) {
+        err() << "stepscope inspect: --dataflow replays the runs against a definition: give --definition FILE\n";
+        return UsageError;
+    }
     Report report;
+    report.dataflow = dataflow && !definitionFile.isEmpty();
     report.doc = loadDocument(DocumentRequest { definitionFile, historyFile, options.executionArn, options.describeFile });
     if (!report.history().read) {
         for (const Diagnostic& d : report.history().diagnostics)
@@ -383,6 +398,7 @@ int inspectCommand(const QStringList& arguments)
             QStringLiteral("no definition given (--definition FILE): the states are those of the path that ran"), {},
             {}, historyFile });
     }
+    report.dataflow = report.dataflow && report.hasDefinition;
     for (Diagnostic d : report.doc->match.diagnostics) {
         d.file = definitionFile;
         report.notes.append(d);

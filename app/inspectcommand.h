@@ -4,7 +4,7 @@
 
 namespace Stepscope::Cli {
 
-/// `stepscope inspect HISTORY [--definition FILE] [--json] [--execution ARN] [--describe FILE]`:
+/// `stepscope inspect HISTORY [--definition FILE] [--json] [--execution ARN] [--describe FILE] [--dataflow]`:
 /// what a support person pastes into a ticket. Exit 0 when the file was read, whatever the execution's status.
 int inspectCommand(const QStringList& arguments);
 

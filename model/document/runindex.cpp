@@ -44,6 +44,7 @@ private:
         const int index = static_cast<int>(m_index.m_runs.size());
         m_index.m_runs.append({ &run, m_location, state, mapState, iteration, lane, m_enclosing });
         m_index.m_byLocation.insert(m_location, index);
+        m_index.m_byRun.insert(&run, index);
         if (state != NoIndex) {
             m_index.m_byState[state].append(index);
         } else if (!m_index.m_unmatched.contains(run.name)) {
@@ -125,6 +126,12 @@ int RunIndex::runOfEvent(int event) const
     if (event < 0 || event >= static_cast<int>(m_eventRun.size()))
         return -1;
     return m_eventRun[static_cast<size_t>(event)];
+}
+
+StateIndex RunIndex::stateOfRun(const StateRun* run) const
+{
+    const int index = m_byRun.value(run, -1);
+    return index >= 0 ? m_runs[index].state : NoIndex;
 }
 
 StateIndex RunIndex::stateAt(const RunLocation& location) const

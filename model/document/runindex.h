@@ -51,6 +51,8 @@ public:
     [[nodiscard]] int runOfEvent(int event) const;
     /// The run (index into runs()) at `location`, -1 when it is not a state run of this index.
     [[nodiscard]] int runAt(const RunLocation& location) const { return m_byLocation.value(location, -1); }
+    /// The state a run of the indexed execution matched, NoIndex when unmatched or not a state run of it.
+    [[nodiscard]] StateIndex stateOfRun(const StateRun* run) const;
     /// The state of the run at `location`, NoIndex when unmatched or not found.
     [[nodiscard]] StateIndex stateAt(const RunLocation& location) const;
     /// Status of every state visited inside one iteration of a Map state (the last visit wins).
@@ -68,6 +70,7 @@ private:
     QHash<StateIndex, QList<int>> m_byState;
     QHash<StateIndex, QList<IterationRef>> m_iterations;
     QHash<RunLocation, int> m_byLocation;
+    QHash<const StateRun*, int> m_byRun;
     std::vector<int> m_eventRun;
     QStringList m_unmatched;
     int m_laneCount = 1;
